@@ -1,0 +1,12 @@
+package dev.connectpolicy.api;
+
+/**
+ * What an authentication rejection tells the client to do next (OpenClaw's unauthorized handshake
+ * details).
+ *
+ * @param canRetryWithDeviceToken whether one retry with the client's stored device token may
+ *     succeed: the shared token mismatched, a device identity was presented, and no device token
+ *     was sent
+ * @param recommendedNextStep the recommended next step
+ */
+public record AuthAdvice(boolean canRetryWithDeviceToken, NextStep recommendedNextStep) {}

@@ -1,0 +1,424 @@
+package dev.connectpolicy.api;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The finite space of facts: the cartesian product of every {@link Dimension}'s domain, less the
+ * combinations that contradict each other, with the pairing state collapsed where it means nothing.
+ *
+ * <p>Because the space is finite, a policy can be evaluated on every cell of it: that is what
+ * decision tables, table diffs and the exhaustive tests do.
+ *
+ * <pre>{@code
+ * FactSpace.standard().forEach(context -> check(policy.evaluate(context)));
+ * long cells = FactSpace.standard().size();
+ * FactSpace nodes = FactSpace.standard().restrict(Dimension.ROLE, List.of("node"));
+ * }</pre>
+ *
+ * <h2>Consistency</h2>
+ *
+ * A context is consistent when none of these rules is broken ({@link #contradictions}):
+ *
+ * <ol>
+ *   <li>mode {@code none} never fails; a failed result carries the method OpenClaw defaults it to
+ *       ({@code password} in password mode, {@code token} otherwise) and no verified shared secret;
+ *   <li>a successful method is one the mode allows: {@code none} or {@code bootstrap-token} in mode
+ *       none; the mode's own secret, {@code tailscale}, {@code device-token} or {@code
+ *       bootstrap-token} in token and password modes; {@code trusted-proxy}, {@code device-token}
+ *       or {@code bootstrap-token} in trusted-proxy mode;
+ *   <li>{@code sharedAuthOk} holds exactly when a successful method is {@code token}, {@code
+ *       password} or {@code trusted-proxy};
+ *   <li>a successful method fits the credential sent: the token method needs a token, password a
+ *       password, tailscale no credential, device-token a device token or the shared token (which
+ *       OpenClaw also tries as a device token), bootstrap-token a bootstrap token;
+ *   <li>device and bootstrap tokens are only checked for a client that presents a device identity:
+ *       a success by either method, and the reasons {@code device_token_mismatch}, {@code
+ *       device_token_scope_mismatch} and {@code bootstrap_token_invalid}, need a device;
+ *   <li>the container and shared-secret localities need a verified shared secret (method token or
+ *       password); {@code browser_container_local} is only the Control UI ({@code
+ *       openclaw-control-ui}, mode {@code webchat}) with an Origin; {@code cli_container_local} is
+ *       only the CLI ({@code cli}, mode {@code cli}) without one; {@code
+ *       shared_secret_loopback_local} has no Origin.
+ * </ol>
+ *
+ * <h2>Collapsed facts</h2>
+ *
+ * Without a device identity the pairing state means nothing, so such contexts are enumerated with
+ * the pairing domain's first value only.
+ */
+public final class FactSpace implements Iterable<ConnectContext> {
+
+  private static final FactSpace STANDARD = new FactSpace(standardDomains());
+
+  private final Map<Dimension<?>, List<?>> domains;
+
+  private FactSpace(Map<Dimension<?>, List<?>> domains) {
+    this.domains = domains;
+  }
+
+  private static Map<Dimension<?>, List<?>> standardDomains() {
+    Map<Dimension<?>, List<?>> map = new LinkedHashMap<>();
+    for (Dimension<?> dimension : Dimension.all()) {
+      map.put(dimension, dimension.values());
+    }
+    return map;
+  }
+
+  /**
+   * Returns the standard space: every dimension with its standard domain.
+   *
+   * @return the standard space
+   */
+  public static FactSpace standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Returns a space whose {@code dimension} takes only the given values, which may lie outside the
+   * standard domain (a role such as {@code "admin"}, say).
+   *
+   * @param dimension the dimension to restrict
+   * @param values its values, in enumeration order; at least one
+   * @param <T> the dimension's value type
+   * @return the restricted space
+   * @throws IllegalArgumentException if {@code values} is empty
+   */
+  public <T> FactSpace restrict(Dimension<T> dimension, List<? extends T> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException(
+          "dimension `" + dimension.name() + "` needs at least one value");
+    }
+    Map<Dimension<?>, List<?>> map = new LinkedHashMap<>(domains);
+    map.put(dimension, List.copyOf(values));
+    return new FactSpace(map);
+  }
+
+  /**
+   * Returns a space whose {@code dimension} keeps only the values {@code keep} accepts.
+   *
+   * @param dimension the dimension to restrict
+   * @param keep which of its current values to keep
+   * @param <T> the dimension's value type
+   * @return the restricted space
+   * @throws IllegalArgumentException if no value is kept
+   */
+  public <T> FactSpace filter(Dimension<T> dimension, Predicate<? super T> keep) {
+    List<T> kept = new ArrayList<>();
+    for (T value : domain(dimension)) {
+      if (keep.test(value)) {
+        kept.add(value);
+      }
+    }
+    return restrict(dimension, kept);
+  }
+
+  /**
+   * Returns the values {@code dimension} takes in this space.
+   *
+   * @param dimension a dimension
+   * @param <T> its value type
+   * @return the values, in enumeration order
+   */
+  @SuppressWarnings("unchecked") // the map only ever holds a dimension with a list of its own type
+  public <T> List<T> domain(Dimension<T> dimension) {
+    return (List<T>) domains.get(dimension);
+  }
+
+  /**
+   * Counts the consistent contexts of this space by enumerating them.
+   *
+   * @return the number of cells
+   */
+  public long size() {
+    long[] count = {0};
+    forEach(context -> count[0]++);
+    return count[0];
+  }
+
+  /**
+   * Calls {@code action} with every consistent context, in enumeration order: the first dimension
+   * varies slowest.
+   *
+   * @param action what to do with each context
+   */
+  @Override
+  public void forEach(Consumer<? super ConnectContext> action) {
+    Iterator<ConnectContext> iterator = iterator();
+    while (iterator.hasNext()) {
+      action.accept(iterator.next());
+    }
+  }
+
+  /**
+   * Iterates over every consistent context, in enumeration order.
+   *
+   * @return a new iterator
+   */
+  @Override
+  public Iterator<ConnectContext> iterator() {
+    return new Cells();
+  }
+
+  /**
+   * Streams every consistent context, in enumeration order.
+   *
+   * @return a sequential stream
+   */
+  public Stream<ConnectContext> contexts() {
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(
+            iterator(), Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE),
+        false);
+  }
+
+  /**
+   * Draws a consistent context at random: each dimension's value uniformly, redrawn until the
+   * combination is consistent and canonical.
+   *
+   * @param random the source of randomness, seeded by the caller for reproducibility
+   * @return a context of this space
+   * @throws IllegalStateException if no consistent context was found in many draws
+   */
+  public ConnectContext random(Random random) {
+    List<Dimension<?>> dimensions = new ArrayList<>(domains.keySet());
+    for (int attempt = 0; attempt < 10_000; attempt++) {
+      ConnectContext.Builder builder = ConnectContext.builder();
+      for (Dimension<?> dimension : dimensions) {
+        setRandom(builder, dimension, random);
+      }
+      ConnectContext candidate = builder.build();
+      if (isCanonical(candidate) && isConsistent(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no consistent context found in this space");
+  }
+
+  private <T> void setRandom(
+      ConnectContext.Builder builder, Dimension<T> dimension, Random random) {
+    List<T> values = domain(dimension);
+    dimension.set(builder, values.get(random.nextInt(values.size())));
+  }
+
+  /**
+   * Tells whether a context belongs to this space: each fact in its dimension's domain, consistent
+   * and canonical.
+   *
+   * @param context a context
+   * @return true if enumeration yields an equal context
+   */
+  public boolean contains(ConnectContext context) {
+    for (Map.Entry<Dimension<?>, List<?>> entry : domains.entrySet()) {
+      if (!entry.getValue().contains(entry.getKey().get(context))) {
+        return false;
+      }
+    }
+    return isCanonical(context) && isConsistent(context);
+  }
+
+  private boolean isCanonical(ConnectContext context) {
+    return context.device().isPresent() || context.pairing() == domain(Dimension.PAIRING).get(0);
+  }
+
+  /**
+   * Tells whether a context's facts agree with each other (the rules of the class comment).
+   *
+   * @param context a context
+   * @return true if no rule is broken
+   */
+  public static boolean isConsistent(ConnectContext context) {
+    return isConsistent(context.auth())
+        && crossViolations(
+                context.client(),
+                context.locality(),
+                context.origin(),
+                context.auth(),
+                context.device())
+            == 0;
+  }
+
+  /**
+   * Tells whether authentication facts agree with each other (rules 1 to 4 of the class comment).
+   *
+   * @param auth authentication facts
+   * @return true if no rule is broken
+   */
+  public static boolean isConsistent(AuthFacts auth) {
+    return AuthSituations.contradictions(auth).isEmpty();
+  }
+
+  /**
+   * Lists the consistency rules a context breaks, each as a message naming the facts involved.
+   *
+   * @param context a context
+   * @return the messages; empty for a consistent context
+   */
+  public static List<String> contradictions(ConnectContext context) {
+    AuthFacts auth = context.auth();
+    List<String> found = new ArrayList<>(AuthSituations.contradictions(auth));
+    int broken =
+        crossViolations(
+            context.client(), context.locality(), context.origin(), auth, context.device());
+    if ((broken & NEEDS_DEVICE_METHOD) != 0) {
+      found.add("method `" + auth.method().wire() + "` needs a device identity");
+    }
+    if ((broken & NEEDS_DEVICE_REASON) != 0) {
+      found.add("reason `" + auth.reason() + "` needs a device identity");
+    }
+    if ((broken & LOCALITY_MISFIT) != 0) {
+      found.add(
+          "locality `"
+              + context.locality().wire()
+              + "` does not fit client `"
+              + context.client()
+              + "`, origin `"
+              + context.origin().wire()
+              + "` and auth `"
+              + AuthSituations.describe(auth)
+              + "`");
+    }
+    return found;
+  }
+
+  private static final int NEEDS_DEVICE_METHOD = 1;
+  private static final int NEEDS_DEVICE_REASON = 1 << 1;
+  private static final int LOCALITY_MISFIT = 1 << 2;
+
+  /** The rules that relate authentication to other facts, as a bit set; allocation free. */
+  private static int crossViolations(
+      Client client, Locality locality, OriginCheck origin, AuthFacts auth, DeviceProof device) {
+    int broken = 0;
+    if (!device.isPresent()) {
+      if (auth.ok()
+          && (auth.method() == AuthMethod.DEVICE_TOKEN
+              || auth.method() == AuthMethod.BOOTSTRAP_TOKEN)) {
+        broken |= NEEDS_DEVICE_METHOD;
+      }
+      String reason = auth.reason();
+      if (reason != null
+          && (reason.equals("device_token_mismatch")
+              || reason.equals("device_token_scope_mismatch")
+              || reason.equals("bootstrap_token_invalid"))) {
+        broken |= NEEDS_DEVICE_REASON;
+      }
+    }
+    if (locality != Locality.REMOTE && locality != Locality.DIRECT_LOCAL) {
+      boolean sharedSecret = auth.ok() && auth.sharedAuthOk() && auth.method().isSharedSecret();
+      boolean hasOrigin = origin != OriginCheck.ABSENT;
+      boolean fits =
+          switch (locality) {
+            case BROWSER_CONTAINER_LOCAL ->
+                client.id().equals(Client.CONTROL_UI)
+                    && client.mode().equals("webchat")
+                    && hasOrigin;
+            case CLI_CONTAINER_LOCAL ->
+                client.id().equals(Client.CLI) && client.mode().equals("cli") && !hasOrigin;
+            default -> !hasOrigin;
+          };
+      if (!sharedSecret || !fits) {
+        broken |= LOCALITY_MISFIT;
+      }
+    }
+    return broken;
+  }
+
+  /** The odometer over the dimensions' domains, skipping inconsistent and collapsed cells. */
+  private final class Cells implements Iterator<ConnectContext> {
+    private final List<Dimension<?>> dimensions = new ArrayList<>(domains.keySet());
+    private final List<List<?>> values = new ArrayList<>();
+    private final int[] index = new int[dimensions.size()];
+    private final boolean[] authConsistent;
+    private final int client = dimensions.indexOf(Dimension.CLIENT);
+    private final int locality = dimensions.indexOf(Dimension.LOCALITY);
+    private final int origin = dimensions.indexOf(Dimension.ORIGIN);
+    private final int auth = dimensions.indexOf(Dimension.AUTH);
+    private final int device = dimensions.indexOf(Dimension.DEVICE);
+    private final int pairing = dimensions.indexOf(Dimension.PAIRING);
+    private boolean exhausted;
+
+    Cells() {
+      for (Dimension<?> dimension : dimensions) {
+        values.add(domains.get(dimension));
+      }
+      List<AuthFacts> auths = domain(Dimension.AUTH);
+      authConsistent = new boolean[auths.size()];
+      for (int i = 0; i < authConsistent.length; i++) {
+        authConsistent[i] = isConsistent(auths.get(i));
+      }
+      if (!valid()) {
+        advance();
+      }
+    }
+
+    private Object value(int dimension) {
+      return values.get(dimension).get(index[dimension]);
+    }
+
+    private boolean valid() {
+      DeviceProof proof = (DeviceProof) value(device);
+      return (proof.isPresent() || index[pairing] == 0)
+          && authConsistent[index[auth]]
+          && crossViolations(
+                  (Client) value(client),
+                  (Locality) value(locality),
+                  (OriginCheck) value(origin),
+                  (AuthFacts) value(auth),
+                  proof)
+              == 0;
+    }
+
+    /** Moves to the next valid cell, or marks the iteration exhausted. */
+    private void advance() {
+      do {
+        int i = dimensions.size() - 1;
+        while (i >= 0 && ++index[i] == values.get(i).size()) {
+          index[i] = 0;
+          i--;
+        }
+        if (i < 0) {
+          exhausted = true;
+          return;
+        }
+      } while (!valid());
+    }
+
+    private ConnectContext build() {
+      ConnectContext.Builder builder = ConnectContext.builder();
+      for (int i = 0; i < dimensions.size(); i++) {
+        set(builder, dimensions.get(i), index[i]);
+      }
+      return builder.build();
+    }
+
+    private <T> void set(ConnectContext.Builder builder, Dimension<T> dimension, int position) {
+      dimension.set(builder, domain(dimension).get(position));
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !exhausted;
+    }
+
+    @Override
+    public ConnectContext next() {
+      if (exhausted) {
+        throw new NoSuchElementException();
+      }
+      ConnectContext result = build();
+      advance();
+      return result;
+    }
+  }
+}

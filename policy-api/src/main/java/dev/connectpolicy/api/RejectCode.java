@@ -1,0 +1,89 @@
+package dev.connectpolicy.api;
+
+/**
+ * The stable detail code of a rejection ({@code error.details.code} in OpenClaw), with its protocol
+ * error class. Gateways, dashboards and tests match on these; they never change meaning.
+ */
+public enum RejectCode implements WireValue {
+  /** The declared role is neither {@code operator} nor {@code node}. */
+  INVALID_ROLE(ErrorClass.INVALID_REQUEST),
+  /** The browser Origin is missing, invalid or not allowed. */
+  CONTROL_UI_ORIGIN_NOT_ALLOWED(ErrorClass.INVALID_REQUEST),
+  /** A Control UI connected without a device identity outside the allowed exceptions. */
+  CONTROL_UI_DEVICE_IDENTITY_REQUIRED(ErrorClass.INVALID_REQUEST),
+  /** A client connected without a device identity and nothing allowed that. */
+  DEVICE_IDENTITY_REQUIRED(ErrorClass.NOT_PAIRED),
+  /** Token mode, no token sent. */
+  AUTH_TOKEN_MISSING(ErrorClass.INVALID_REQUEST),
+  /** Token mode, wrong token. */
+  AUTH_TOKEN_MISMATCH(ErrorClass.INVALID_REQUEST),
+  /** Token mode, but the gateway has no token configured. */
+  AUTH_TOKEN_NOT_CONFIGURED(ErrorClass.INVALID_REQUEST),
+  /** Password mode, no password sent. */
+  AUTH_PASSWORD_MISSING(ErrorClass.INVALID_REQUEST),
+  /** Password mode, wrong password. */
+  AUTH_PASSWORD_MISMATCH(ErrorClass.INVALID_REQUEST),
+  /** Password mode, but the gateway has no password configured. */
+  AUTH_PASSWORD_NOT_CONFIGURED(ErrorClass.INVALID_REQUEST),
+  /** The bootstrap token is invalid or expired. */
+  AUTH_BOOTSTRAP_TOKEN_INVALID(ErrorClass.INVALID_REQUEST),
+  /** Tailscale Serve sent no user identity. */
+  AUTH_TAILSCALE_IDENTITY_MISSING(ErrorClass.INVALID_REQUEST),
+  /** The Tailscale Serve proxy headers are missing. */
+  AUTH_TAILSCALE_PROXY_MISSING(ErrorClass.INVALID_REQUEST),
+  /** The Tailscale whois lookup failed. */
+  AUTH_TAILSCALE_WHOIS_FAILED(ErrorClass.INVALID_REQUEST),
+  /** The Tailscale header identity and the whois identity disagree. */
+  AUTH_TAILSCALE_IDENTITY_MISMATCH(ErrorClass.INVALID_REQUEST),
+  /** Too many failed attempts from this client. */
+  AUTH_RATE_LIMITED(ErrorClass.INVALID_REQUEST),
+  /** The device token does not match the paired device's token. */
+  AUTH_DEVICE_TOKEN_MISMATCH(ErrorClass.INVALID_REQUEST),
+  /** The device token does not cover the requested scopes. */
+  AUTH_DEVICE_TOKEN_SCOPE_MISMATCH(ErrorClass.INVALID_REQUEST),
+  /** Any other authentication failure (trusted-proxy failures among them). */
+  AUTH_UNAUTHORIZED(ErrorClass.INVALID_REQUEST),
+  /** The device id is not the fingerprint of its public key. */
+  DEVICE_AUTH_DEVICE_ID_MISMATCH(ErrorClass.INVALID_REQUEST),
+  /** The device signature's timestamp is missing or too far from the gateway clock. */
+  DEVICE_AUTH_SIGNATURE_EXPIRED(ErrorClass.INVALID_REQUEST),
+  /** The device signature carries no nonce. */
+  DEVICE_AUTH_NONCE_REQUIRED(ErrorClass.INVALID_REQUEST),
+  /** The device signature's nonce is not this socket's challenge. */
+  DEVICE_AUTH_NONCE_MISMATCH(ErrorClass.INVALID_REQUEST),
+  /** The device signature does not verify. */
+  DEVICE_AUTH_SIGNATURE_INVALID(ErrorClass.INVALID_REQUEST),
+  /** The device public key cannot be decoded. */
+  DEVICE_AUTH_PUBLIC_KEY_INVALID(ErrorClass.INVALID_REQUEST),
+  /** The device must be approved (or re-approved) before it may connect. */
+  PAIRING_REQUIRED(ErrorClass.NOT_PAIRED),
+  /** The facts were missing, malformed or contradictory; nothing was evaluated. */
+  INVALID_CONTEXT(ErrorClass.INVALID_REQUEST),
+  /** A rule failed while evaluating; the policy failed closed. */
+  INTERNAL_ERROR(ErrorClass.UNAVAILABLE);
+
+  private final ErrorClass errorClass;
+
+  RejectCode(ErrorClass errorClass) {
+    this.errorClass = errorClass;
+  }
+
+  /**
+   * Returns the code itself, which is also its wire string.
+   *
+   * @return the constant's name
+   */
+  @Override
+  public String wire() {
+    return name();
+  }
+
+  /**
+   * Returns the protocol error class that accompanies this code.
+   *
+   * @return the error class
+   */
+  public ErrorClass errorClass() {
+    return errorClass;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.connectpolicy.engine;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The engine's entry point for policies: the named profiles and new pipelines.
+ *
+ * <pre>{@code
+ * PolicyPipeline policy = ConnectPolicies.recommended();
+ * Decision decision = policy.evaluate(context);
+ * Explanation why = ConnectPolicies.profile("openclaw-2026.3.13").explain(context);
+ * }</pre>
+ */
+public final class ConnectPolicies {
+
+  private ConnectPolicies() {}
+
+  /**
+   * Returns our default policy, {@link Profile#RECOMMENDED}.
+   *
+   * @return the recommended policy
+   */
+  public static PolicyPipeline recommended() {
+    return Profile.RECOMMENDED.policy();
+  }
+
+  /**
+   * Returns a profile's policy by name.
+   *
+   * @param name a profile name, such as {@code openclaw-latest}
+   * @return the policy
+   * @throws NoSuchElementException naming the known profiles, if there is no such profile
+   */
+  public static PolicyPipeline profile(String name) {
+    return Profile.named(name)
+        .orElseThrow(
+            () ->
+                new NoSuchElementException(
+                    "unknown profile `"
+                        + name
+                        + "`, expected one of "
+                        + String.join(", ", names())))
+        .policy();
+  }
+
+  /**
+   * Lists the profile names in order.
+   *
+   * @return the names
+   */
+  public static List<String> names() {
+    return Stream.of(Profile.values()).map(Profile::profileName).collect(Collectors.toList());
+  }
+
+  /**
+   * Starts a pipeline of your own from the rule vocabulary of {@link Rules}.
+   *
+   * @param name the policy's name
+   * @return a builder
+   */
+  public static PolicyPipeline.Builder pipeline(String name) {
+    return PolicyPipeline.builder(name);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.connectpolicy.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.api.WireValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Strict reading of one JSON object: every field read is checked for type and value, and {@link
+ * #finish()} refuses the fields nobody read. Errors name the field's dotted path and, unless the
+ * field is secret, its value.
+ */
+final class JsonFields {
+
+  private static final int MAX_ECHO = 40;
+
+  private final JsonNode node;
+  private final String path;
+  private final Set<String> read = new HashSet<>();
+
+  private JsonFields(JsonNode node, String path) {
+    this.node = node;
+    this.path = path;
+  }
+
+  /** Reads {@code node} as an object at {@code path} ("" for the document itself). */
+  static JsonFields object(JsonNode node, String path) {
+    if (!node.isObject()) {
+      String what = path.isEmpty() ? "the input" : "field `" + path + "`";
+      throw new InvalidContextException(
+          path, what + " must be a JSON object, got " + describe(node));
+    }
+    return new JsonFields(node, path);
+  }
+
+  String path(String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  private @Nullable JsonNode value(String name) {
+    read.add(name);
+    JsonNode value = node.get(name);
+    return value == null || value.isNull() ? null : value;
+  }
+
+  private JsonNode required(String name) {
+    JsonNode value = value(name);
+    if (value == null) {
+      throw new InvalidContextException(path(name), "missing field `" + path(name) + "`");
+    }
+    return value;
+  }
+
+  String requiredString(String name) {
+    return text(name, required(name));
+  }
+
+  @Nullable String optionalString(String name) {
+    JsonNode value = value(name);
+    return value == null ? null : text(name, value);
+  }
+
+  private String text(String name, JsonNode value) {
+    if (!value.isTextual()) {
+      throw wrongType(name, "a string", value);
+    }
+    return value.textValue();
+  }
+
+  boolean requiredBoolean(String name) {
+    return bool(name, required(name));
+  }
+
+  boolean optionalBoolean(String name, boolean fallback) {
+    JsonNode value = value(name);
+    return value == null ? fallback : bool(name, value);
+  }
+
+  private boolean bool(String name, JsonNode value) {
+    if (!value.isBoolean()) {
+      throw wrongType(name, "a boolean", value);
+    }
+    return value.booleanValue();
+  }
+
+  long requiredLong(String name) {
+    JsonNode value = required(name);
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw wrongType(name, "an integer", value);
+    }
+    return value.longValue();
+  }
+
+  int requiredInt(String name) {
+    JsonNode value = required(name);
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw wrongType(name, "an integer", value);
+    }
+    return value.intValue();
+  }
+
+  <E extends Enum<E> & WireValue> E requiredEnum(String name, Class<E> type) {
+    return choice(name, requiredString(name), type);
+  }
+
+  <E extends Enum<E> & WireValue> @Nullable E optionalEnum(String name, Class<E> type) {
+    String text = optionalString(name);
+    return text == null ? null : choice(name, text, type);
+  }
+
+  private <E extends Enum<E> & WireValue> E choice(String name, String text, Class<E> type) {
+    Optional<E> value = WireValue.parse(type, text);
+    if (value.isEmpty()) {
+      throw new InvalidContextException(
+          path(name),
+          "field `"
+              + path(name)
+              + "` has unknown value `"
+              + echo(text)
+              + "`, expected one of "
+              + WireValue.choices(type));
+    }
+    return value.get();
+  }
+
+  List<String> optionalStringList(String name) {
+    JsonNode value = value(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw wrongType(name, "a list of strings", value);
+    }
+    List<String> list = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      if (!item.isTextual()) {
+        String itemPath = path(name) + "[" + i + "]";
+        throw new InvalidContextException(
+            itemPath, "field `" + itemPath + "` must be a string, got " + describe(item));
+      }
+      list.add(item.textValue());
+    }
+    return list;
+  }
+
+  JsonFields requiredObject(String name) {
+    return object(required(name), path(name));
+  }
+
+  @Nullable JsonFields optionalObject(String name) {
+    JsonNode value = value(name);
+    return value == null ? null : object(value, path(name));
+  }
+
+  /** Refuses every field that was not read: unknown fields are errors, never ignored. */
+  void finish() {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!read.contains(name)) {
+        throw new InvalidContextException(path(name), "unknown field `" + echo(path(name)) + "`");
+      }
+    }
+  }
+
+  private InvalidContextException wrongType(String name, String expected, JsonNode value) {
+    return new InvalidContextException(
+        path(name), "field `" + path(name) + "` must be " + expected + ", got " + describe(value));
+  }
+
+  /** The JSON type of a node, as a person says it: "a string", "a number", "null". */
+  static String describe(JsonNode node) {
+    switch (node.getNodeType()) {
+      case STRING:
+        return "a string";
+      case NUMBER:
+        return "a number";
+      case BOOLEAN:
+        return "a boolean";
+      case ARRAY:
+        return "a list";
+      case OBJECT:
+        return "an object";
+      case NULL:
+        return "null";
+      default:
+        return "an unsupported value";
+    }
+  }
+
+  /** User input quoted in a message: at most 40 characters, control characters escaped. */
+  static String echo(String text) {
+    StringBuilder out = new StringBuilder();
+    int limit = Math.min(text.length(), MAX_ECHO);
+    for (int i = 0; i < limit; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '`') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    if (text.length() > MAX_ECHO) {
+      out.append("...");
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,398 @@
+package dev.connectpolicy.engine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectpolicy.api.Accept;
+import dev.connectpolicy.api.AuthAdvice;
+import dev.connectpolicy.api.AuthFacts;
+import dev.connectpolicy.api.AuthMethod;
+import dev.connectpolicy.api.AuthMode;
+import dev.connectpolicy.api.Client;
+import dev.connectpolicy.api.Close;
+import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.ControlUiConfig;
+import dev.connectpolicy.api.Credential;
+import dev.connectpolicy.api.Decision;
+import dev.connectpolicy.api.DeviceProof;
+import dev.connectpolicy.api.Effect;
+import dev.connectpolicy.api.ErrorClass;
+import dev.connectpolicy.api.Explanation;
+import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.api.Locality;
+import dev.connectpolicy.api.NextStep;
+import dev.connectpolicy.api.OriginCheck;
+import dev.connectpolicy.api.Outcome;
+import dev.connectpolicy.api.PairingAction;
+import dev.connectpolicy.api.PairingState;
+import dev.connectpolicy.api.Reject;
+import dev.connectpolicy.api.RejectCode;
+import dev.connectpolicy.api.Role;
+import dev.connectpolicy.api.TraceEntry;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON contract: facts, decisions and explanations, field for field as the contract specifies.
+ *
+ * <p>Reading is strict: an unknown field, a wrong type, an unknown enum value, a missing required
+ * field or a malformed document throws an {@link InvalidContextException} whose message names the
+ * field, and the value where it is not secret. Writing produces one line of JSON, fields in the
+ * contract's order.
+ *
+ * <pre>{@code
+ * ConnectContext context = PolicyJson.readContext(line);
+ * String answer = PolicyJson.write(ConnectPolicies.recommended().evaluate(context));
+ * }</pre>
+ */
+public final class PolicyJson {
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(32)
+                  .maxStringLength(65_536)
+                  .maxNumberLength(32)
+                  .maxDocumentLength(1_048_576)
+                  .build())
+          .build();
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(FACTORY).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private PolicyJson() {}
+
+  /**
+   * Parses one JSON document into a tree, strictly: duplicate fields, trailing content and
+   * documents over a megabyte are errors.
+   *
+   * @param json the document
+   * @return the tree
+   * @throws InvalidContextException if the document is not well-formed JSON
+   */
+  static JsonNode parse(String json) {
+    if (json.isBlank()) {
+      throw new InvalidContextException("", "empty input, expected a JSON object");
+    }
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      parser.setCodec(MAPPER);
+      JsonNode tree = MAPPER.readTree(parser);
+      if (parser.nextToken() != null) {
+        throw new InvalidContextException("", "malformed JSON: content after the document");
+      }
+      return tree;
+    } catch (JsonProcessingException malformed) {
+      throw new InvalidContextException("", malformedMessage(malformed));
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+  }
+
+  /**
+   * Describes a parser error without quoting the input, which may hold secrets.
+   *
+   * @param error the parser's error
+   * @return a message such as {@code malformed JSON at column 9: unexpected end of input}
+   */
+  private static String malformedMessage(JsonProcessingException error) {
+    String what;
+    String original = String.valueOf(error.getOriginalMessage());
+    if (error instanceof JsonEOFException) {
+      what = "unexpected end of input";
+    } else if (error instanceof StreamConstraintsException) {
+      what = "input exceeds a size limit";
+    } else if (original.startsWith("Duplicate field")) {
+      what = "duplicate field";
+    } else if (original.startsWith("Unrecognized token")) {
+      what = "unrecognized token";
+    } else if (original.startsWith("Unexpected character")) {
+      what = "unexpected character";
+    } else {
+      what = "not well-formed";
+    }
+    if (error.getLocation() == null || error.getLocation().getColumnNr() < 0) {
+      return "malformed JSON: " + what;
+    }
+    return "malformed JSON at column " + error.getLocation().getColumnNr() + ": " + what;
+  }
+
+  /**
+   * Reads the facts of {@code CONTRACT.md} section 1.
+   *
+   * @param json one JSON object
+   * @return the context
+   * @throws InvalidContextException naming the field, if the document does not fit the contract
+   */
+  public static ConnectContext readContext(String json) {
+    JsonFields fields = JsonFields.object(parse(json), "");
+    ConnectContext.Builder builder = ConnectContext.builder();
+    builder.role(fields.requiredString("role"));
+    builder.scopes(fields.optionalStringList("scopes"));
+    JsonFields client = fields.requiredObject("client");
+    builder.client(Client.of(client.requiredString("id"), client.requiredString("mode")));
+    client.finish();
+    builder.local(fields.requiredBoolean("local"));
+    builder.locality(fields.optionalEnum("locality", Locality.class));
+    builder.origin(fields.requiredEnum("origin", OriginCheck.class));
+    JsonFields auth = fields.requiredObject("auth");
+    builder.auth(
+        new AuthFacts(
+            auth.requiredEnum("mode", AuthMode.class),
+            auth.requiredEnum("provided", Credential.class),
+            auth.requiredBoolean("ok"),
+            auth.requiredEnum("method", AuthMethod.class),
+            auth.optionalString("reason"),
+            auth.requiredBoolean("sharedAuthOk")));
+    auth.finish();
+    builder.device(fields.requiredEnum("device", DeviceProof.class));
+    PairingState pairing = fields.optionalEnum("pairing", PairingState.class);
+    if (pairing != null) {
+      builder.pairing(pairing);
+    }
+    JsonFields controlUi = fields.optionalObject("controlUi");
+    if (controlUi != null) {
+      builder.controlUi(
+          new ControlUiConfig(
+              controlUi.optionalBoolean("allowInsecureAuth", false),
+              controlUi.optionalBoolean("dangerouslyDisableDeviceAuth", false)));
+      controlUi.finish();
+    }
+    fields.finish();
+    return builder.build();
+  }
+
+  /**
+   * Writes facts as one line of JSON, every field explicit.
+   *
+   * @param context the facts
+   * @return the JSON object
+   */
+  public static String write(ConnectContext context) {
+    return generate(out -> writeContext(out, context));
+  }
+
+  static void writeContext(JsonGenerator out, ConnectContext context) throws IOException {
+    out.writeStartObject();
+    out.writeStringField("role", context.role());
+    out.writeArrayFieldStart("scopes");
+    for (String scope : context.scopes()) {
+      out.writeString(scope);
+    }
+    out.writeEndArray();
+    out.writeObjectFieldStart("client");
+    out.writeStringField("id", context.client().id());
+    out.writeStringField("mode", context.client().mode());
+    out.writeEndObject();
+    out.writeBooleanField("local", context.local());
+    out.writeStringField("locality", context.locality().wire());
+    out.writeStringField("origin", context.origin().wire());
+    AuthFacts auth = context.auth();
+    out.writeObjectFieldStart("auth");
+    out.writeStringField("mode", auth.mode().wire());
+    out.writeStringField("provided", auth.provided().wire());
+    out.writeBooleanField("ok", auth.ok());
+    out.writeStringField("method", auth.method().wire());
+    out.writeStringField("reason", auth.reason());
+    out.writeBooleanField("sharedAuthOk", auth.sharedAuthOk());
+    out.writeEndObject();
+    out.writeStringField("device", context.device().wire());
+    out.writeStringField("pairing", context.pairing().wire());
+    out.writeObjectFieldStart("controlUi");
+    out.writeBooleanField("allowInsecureAuth", context.controlUi().allowInsecureAuth());
+    out.writeBooleanField(
+        "dangerouslyDisableDeviceAuth", context.controlUi().dangerouslyDisableDeviceAuth());
+    out.writeEndObject();
+    out.writeEndObject();
+  }
+
+  /**
+   * Writes a decision as one line of JSON (contract section 2).
+   *
+   * @param decision the decision
+   * @return the JSON object
+   */
+  public static String write(Decision decision) {
+    return generate(
+        out -> {
+          out.writeStartObject();
+          writeDecisionFields(out, decision);
+          out.writeEndObject();
+        });
+  }
+
+  /**
+   * Writes a decision with its trace as one line of JSON: the decision's fields and {@code trace}.
+   *
+   * @param explanation the explanation
+   * @return the JSON object
+   */
+  public static String write(Explanation explanation) {
+    return generate(
+        out -> {
+          out.writeStartObject();
+          writeDecisionFields(out, explanation.decision());
+          out.writeArrayFieldStart("trace");
+          for (TraceEntry entry : explanation.trace()) {
+            out.writeStartObject();
+            out.writeStringField("stage", entry.stage());
+            out.writeStringField("rule", entry.rule());
+            out.writeStringField("verdict", entry.verdict().wire());
+            out.writeArrayFieldStart("effects");
+            for (Effect effect : entry.effects().asList()) {
+              out.writeString(effect.wire());
+            }
+            out.writeEndArray();
+            if (entry.code() != null) {
+              out.writeStringField("code", entry.code().wire());
+            }
+            out.writeEndObject();
+          }
+          out.writeEndArray();
+          out.writeEndObject();
+        });
+  }
+
+  static void writeDecisionFields(JsonGenerator out, Decision decision) throws IOException {
+    out.writeStringField("outcome", decision.outcome().wire());
+    if (decision instanceof Reject) {
+      Reject reject = (Reject) decision;
+      out.writeStringField("code", reject.code().wire());
+      out.writeStringField("error", reject.error().wire());
+      out.writeStringField("reason", reject.reason());
+      out.writeStringField("message", reject.message());
+      out.writeObjectFieldStart("close");
+      out.writeNumberField("code", reject.close().code());
+      out.writeStringField("reason", reject.close().reason());
+      out.writeEndObject();
+      AuthAdvice advice = reject.authAdvice();
+      if (advice != null) {
+        out.writeBooleanField("canRetryWithDeviceToken", advice.canRetryWithDeviceToken());
+        out.writeStringField("recommendedNextStep", advice.recommendedNextStep().wire());
+      }
+      if (reject.hint() != null) {
+        out.writeStringField("hint", reject.hint());
+      }
+    } else {
+      Accept accept = (Accept) decision;
+      out.writeStringField("role", accept.role().wire());
+      out.writeArrayFieldStart("scopes");
+      for (String scope : accept.scopes()) {
+        out.writeString(scope);
+      }
+      out.writeEndArray();
+      out.writeBooleanField("scopesCleared", accept.scopesCleared());
+      out.writeStringField("pairing", accept.pairing().wire());
+    }
+    out.writeStringField("decidedBy", decision.decidedBy());
+  }
+
+  /**
+   * Reads a decision written by {@link #write(Decision)}, strictly.
+   *
+   * @param json one JSON object
+   * @return the decision
+   * @throws InvalidContextException naming the field, if the document is not a decision
+   */
+  public static Decision readDecision(String json) {
+    JsonFields fields = JsonFields.object(parse(json), "");
+    Outcome outcome = fields.requiredEnum("outcome", Outcome.class);
+    Decision decision;
+    if (outcome == Outcome.ACCEPT) {
+      decision =
+          new Accept(
+              fields.requiredEnum("role", Role.class),
+              fields.optionalStringList("scopes"),
+              fields.requiredBoolean("scopesCleared"),
+              fields.requiredEnum("pairing", PairingAction.class),
+              fields.requiredString("decidedBy"));
+    } else {
+      RejectCode code = fields.requiredEnum("code", RejectCode.class);
+      ErrorClass error = fields.requiredEnum("error", ErrorClass.class);
+      if (error != code.errorClass()) {
+        throw new InvalidContextException(
+            "error",
+            "field `error` is `"
+                + error.wire()
+                + "` but code `"
+                + code.wire()
+                + "` goes with `"
+                + code.errorClass().wire()
+                + "`");
+      }
+      String reason = fields.optionalString("reason");
+      String message = fields.requiredString("message");
+      JsonFields closeFields = fields.requiredObject("close");
+      int closeCode = closeFields.requiredInt("code");
+      String closeReason = closeFields.requiredString("reason");
+      closeFields.finish();
+      Close close;
+      try {
+        close = new Close(closeCode, closeReason);
+      } catch (IllegalArgumentException tooLong) {
+        throw new InvalidContextException(
+            "close.reason", "field `close.reason`: " + tooLong.getMessage());
+      }
+      AuthAdvice advice = null;
+      NextStep next = fields.optionalEnum("recommendedNextStep", NextStep.class);
+      if (next != null) {
+        advice = new AuthAdvice(fields.requiredBoolean("canRetryWithDeviceToken"), next);
+      }
+      decision =
+          new Reject(
+              code,
+              reason,
+              message,
+              close,
+              fields.requiredString("decidedBy"),
+              advice,
+              fields.optionalString("hint"));
+    }
+    fields.finish();
+    return decision;
+  }
+
+  /** Something that writes JSON. */
+  @FunctionalInterface
+  interface Writer {
+    void write(JsonGenerator out) throws IOException;
+  }
+
+  static String generate(Writer writer) {
+    StringWriter text = new StringWriter(256);
+    try (JsonGenerator out = FACTORY.createGenerator(text)) {
+      writer.write(out);
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    return text.toString();
+  }
+
+  /**
+   * Writes an {@link InvalidContextException} as the {@code INVALID_CONTEXT} rejection the command
+   * line answers a malformed line with.
+   *
+   * @param problem what was wrong
+   * @param where where it was, such as {@code line 3}, or null
+   * @return the rejection
+   */
+  public static Reject invalidContext(InvalidContextException problem, @Nullable String where) {
+    String message = where == null ? problem.getMessage() : where + ": " + problem.getMessage();
+    return Reject.of(
+        RejectCode.INVALID_CONTEXT,
+        problem.field().isEmpty() ? null : problem.field(),
+        message,
+        "context.invalid");
+  }
+}

@@ -1,0 +1,225 @@
+package dev.connectpolicy.engine;
+
+import static dev.connectpolicy.engine.BackendSelfPairing.LOCAL_DEVICE_TOKEN_OR_NO_AUTH;
+import static dev.connectpolicy.engine.BackendSelfPairing.LOCAL_SHARED_SECRET;
+import static dev.connectpolicy.engine.BackendSelfPairing.LOCAL_SHARED_SECRET_DEVICE_TOKEN_OR_NO_AUTH;
+import static dev.connectpolicy.engine.BackendSelfPairing.LOCAL_SHARED_SECRET_OR_DEVICE_TOKEN;
+import static dev.connectpolicy.engine.ControlUiClients.BROWSER_AND_TUI;
+import static dev.connectpolicy.engine.ControlUiClients.BROWSER_ONLY;
+import static dev.connectpolicy.engine.PairingSkipScope.ALL_CHECKS;
+import static dev.connectpolicy.engine.PairingSkipScope.FIRST_PAIRING_ONLY;
+
+import dev.connectpolicy.api.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The profiles' definitions. Each reads like OpenClaw's connect path of its version: role, origin,
+ * Control UI policy, missing-device gate ({@code evaluateMissingDeviceIdentity}), scope clearing,
+ * device proof, auth gate, pairing. {@link Profile} documents what each one changes.
+ */
+final class Profiles {
+
+  private Profiles() {}
+
+  static PolicyPipeline openclaw2026_3_12(String name, String description) {
+    return openclaw2026_3(name, description, Rules.controlUiBypassAnyRole(BROWSER_ONLY));
+  }
+
+  static PolicyPipeline openclaw2026_3_13(String name, String description) {
+    return openclaw2026_3(name, description, Rules.controlUiBypassOperator(BROWSER_ONLY));
+  }
+
+  static PolicyPipeline openclaw2026_3_13PlusPr48285(String name, String description) {
+    return openclaw2026_3(
+        name, description, Rules.controlUiBypassOperator(BROWSER_ONLY), Rules.nodeLoopback());
+  }
+
+  static PolicyPipeline openclaw2026_3_13PlusPr48285Reviewed(String name, String description) {
+    return openclaw2026_3(
+        name,
+        description,
+        Rules.controlUiBypassOperator(BROWSER_ONLY),
+        Rules.nodeLoopbackOutsideControlUi(BROWSER_ONLY));
+  }
+
+  /**
+   * The 2026.3 connect path.
+   *
+   * @param bypass the version's dangerouslyDisableDeviceAuth rule
+   * @param nodeExemption PR #48285's exemption, if any, which it places right after the Control UI
+   *     block of the missing-device gate
+   */
+  private static PolicyPipeline openclaw2026_3(
+      String name, String description, Rule bypass, Rule... nodeExemption) {
+    List<Rule> missingDevice = new ArrayList<>();
+    missingDevice.add(Rules.devicePresent());
+    missingDevice.add(Rules.trustedProxyControlUiOperator(BROWSER_ONLY));
+    missingDevice.add(bypass);
+    missingDevice.add(Rules.controlUiInsecureAuth(BROWSER_ONLY));
+    missingDevice.addAll(List.of(nodeExemption));
+    missingDevice.add(Rules.operatorSharedAuth());
+    missingDevice.add(Rules.sharedAuthFailed(BROWSER_ONLY));
+    return PolicyPipeline.builder(name)
+        .description(description)
+        .stage(Stage.of("role", Rules.knownRole()))
+        .stage(Stage.of("origin", Rules.browserOrigin()))
+        .stage(Stage.of("control-ui", Rules.disableDeviceAuth(BROWSER_ONLY)))
+        .stage(Stage.of("missing-device", missingDevice).otherwise(Rules.deviceIdentityRequired()))
+        .stage(
+            Stage.of("scopes", Rules.scopesDeviceBound(), Rules.scopesKeepBypass())
+                .otherwise(Rules.scopesClearDeviceLess()))
+        .stage(Stage.of("device-proof", Rules.deviceProof()))
+        .stage(Stage.of("auth", Rules.authGate(BROWSER_ONLY)))
+        .stage(
+            Stage.of(
+                    "pairing",
+                    Rules.pairingDeviceLess(),
+                    Rules.skipBackendSelfPairing(LOCAL_SHARED_SECRET, ALL_CHECKS),
+                    Rules.skipControlUiPairingForTrustedProxy(BROWSER_ONLY, ALL_CHECKS, false),
+                    Rules.pairingPaired(),
+                    Rules.silentLocalPairing(
+                        SilentPairing.LOCAL_FIRST_PAIRING_OR_SCOPE_UPGRADE, BROWSER_ONLY))
+                .otherwise(Rules.pairingRequired(PairingMessage.PLAIN)))
+        .build();
+  }
+
+  static PolicyPipeline openclaw2026_4(String name, String description) {
+    BackendSelfPairing backend = LOCAL_SHARED_SECRET_OR_DEVICE_TOKEN;
+    return PolicyPipeline.builder(name)
+        .description(description)
+        .stage(Stage.of("role", Rules.knownRole()))
+        .stage(Stage.of("origin", Rules.browserOrigin()))
+        .stage(Stage.of("control-ui", Rules.disableDeviceAuth(BROWSER_AND_TUI)))
+        .stage(
+            Stage.of(
+                    "missing-device",
+                    Rules.devicePresent(),
+                    Rules.trustedProxyControlUiOperator(BROWSER_AND_TUI),
+                    Rules.controlUiBypassOperator(BROWSER_AND_TUI),
+                    Rules.controlUiInsecureAuth(BROWSER_AND_TUI),
+                    Rules.operatorSharedAuth(),
+                    Rules.sharedAuthFailed(BROWSER_AND_TUI))
+                .otherwise(Rules.deviceIdentityRequired()))
+        .stage(scopes2026_4(backend))
+        .stage(Stage.of("device-proof", Rules.deviceProof()))
+        .stage(Stage.of("auth", Rules.authGate(BROWSER_AND_TUI)))
+        .stage(
+            Stage.of(
+                    "pairing",
+                    Rules.pairingDeviceLess(),
+                    Rules.skipBackendSelfPairing(backend, FIRST_PAIRING_ONLY),
+                    Rules.skipControlUiPairingForTrustedProxy(
+                        BROWSER_AND_TUI, FIRST_PAIRING_ONLY, true),
+                    Rules.skipControlUiPairing(BROWSER_AND_TUI),
+                    Rules.pairingPaired(),
+                    Rules.silentLocalPairing(
+                        SilentPairing.LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE, BROWSER_AND_TUI))
+                .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
+        .build();
+  }
+
+  static PolicyPipeline openclaw2026_5(String name, String description) {
+    BackendSelfPairing backend = LOCAL_SHARED_SECRET_DEVICE_TOKEN_OR_NO_AUTH;
+    return PolicyPipeline.builder(name)
+        .description(description)
+        .stage(Stage.of("role", Rules.knownRole()))
+        .stage(Stage.of("origin", Rules.browserOrigin()))
+        .stage(Stage.of("control-ui", Rules.disableDeviceAuth(BROWSER_AND_TUI)))
+        .stage(
+            Stage.of(
+                    "missing-device",
+                    Rules.devicePresent(),
+                    Rules.trustedProxyControlUiOperator(BROWSER_AND_TUI),
+                    Rules.controlUiBypassOperator(BROWSER_AND_TUI),
+                    Rules.localBackendOperator(backend),
+                    Rules.controlUiInsecureAuth(BROWSER_AND_TUI),
+                    Rules.operatorSharedAuth(),
+                    Rules.sharedAuthFailed(BROWSER_AND_TUI))
+                .otherwise(Rules.deviceIdentityRequired()))
+        .stage(scopes2026_4(backend))
+        .stage(Stage.of("device-proof", Rules.deviceProof()))
+        .stage(Stage.of("auth", Rules.authGate(BROWSER_AND_TUI)))
+        .stage(
+            Stage.of(
+                    "pairing",
+                    Rules.pairingDeviceLess(),
+                    Rules.skipBackendSelfPairing(backend, FIRST_PAIRING_ONLY),
+                    Rules.skipControlUiPairing(BROWSER_AND_TUI),
+                    Rules.pairingPaired(),
+                    Rules.silentLocalPairing(
+                        SilentPairing.LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE, BROWSER_AND_TUI))
+                .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
+        .build();
+  }
+
+  private static Stage scopes2026_4(BackendSelfPairing backend) {
+    return Stage.of(
+            "scopes",
+            Rules.scopesDeviceBound(),
+            Rules.scopesKeepLocalBackend(backend),
+            Rules.scopesKeepBypass(),
+            Rules.scopesKeepInsecureLocalControlUi(BROWSER_AND_TUI),
+            Rules.scopesClearSharedAuth())
+        .otherwise(Rules.scopesKeep());
+  }
+
+  static PolicyPipeline openclawLatest(String name, String description) {
+    return latest(
+        name,
+        description,
+        BROWSER_AND_TUI,
+        SilentPairing.LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE,
+        false);
+  }
+
+  static PolicyPipeline recommended(String name, String description) {
+    return latest(name, description, BROWSER_ONLY, SilentPairing.LOCAL_FIRST_PAIRING_ONLY, true);
+  }
+
+  private static PolicyPipeline latest(
+      String name,
+      String description,
+      ControlUiClients controlUi,
+      SilentPairing silent,
+      boolean refuseContradictions) {
+    BackendSelfPairing backend = LOCAL_DEVICE_TOKEN_OR_NO_AUTH;
+    PolicyPipeline.Builder builder = PolicyPipeline.builder(name).description(description);
+    if (refuseContradictions) {
+      builder.stage(Stage.of("context", Rules.consistentFacts()));
+    }
+    return builder
+        .stage(Stage.of("role", Rules.knownRole()))
+        .stage(Stage.of("origin", Rules.browserOrigin()))
+        .stage(
+            Stage.of(
+                    "missing-device",
+                    Rules.devicePresent(),
+                    Rules.trustedProxyControlUiOperator(controlUi),
+                    Rules.localBackendOperator(backend),
+                    Rules.controlUiDeviceRequired(controlUi),
+                    Rules.operatorSharedAuth(),
+                    Rules.sharedAuthFailed(controlUi))
+                .otherwise(Rules.deviceIdentityRequired()))
+        .stage(
+            Stage.of(
+                    "scopes",
+                    Rules.scopesDeviceBound(),
+                    Rules.scopesKeepLocalBackend(backend),
+                    Rules.scopesKeepLocalCli(),
+                    Rules.scopesClearSharedAuth())
+                .otherwise(Rules.scopesKeep()))
+        .stage(Stage.of("device-proof", Rules.deviceProof()))
+        .stage(Stage.of("auth", Rules.authGate(controlUi)))
+        .stage(
+            Stage.of(
+                    "pairing",
+                    Rules.pairingDeviceLess(),
+                    Rules.skipBackendSelfPairing(backend, FIRST_PAIRING_ONLY),
+                    Rules.skipControlUiPairing(controlUi),
+                    Rules.pairingPaired(),
+                    Rules.silentLocalPairing(silent, controlUi))
+                .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
+        .build();
+  }
+}

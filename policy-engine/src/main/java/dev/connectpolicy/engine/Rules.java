@@ -1,0 +1,756 @@
+package dev.connectpolicy.engine;
+
+import dev.connectpolicy.api.AuthMethod;
+import dev.connectpolicy.api.AuthMode;
+import dev.connectpolicy.api.Client;
+import dev.connectpolicy.api.Close;
+import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.DeviceProof;
+import dev.connectpolicy.api.Effect;
+import dev.connectpolicy.api.Effects;
+import dev.connectpolicy.api.FactSpace;
+import dev.connectpolicy.api.Locality;
+import dev.connectpolicy.api.OriginCheck;
+import dev.connectpolicy.api.PairingState;
+import dev.connectpolicy.api.Reject;
+import dev.connectpolicy.api.RejectCode;
+import dev.connectpolicy.api.Role;
+import dev.connectpolicy.api.Rule;
+import dev.connectpolicy.api.Verdict;
+import dev.connectpolicy.engine.internal.AuthFailures;
+import dev.connectpolicy.engine.internal.Clients;
+import dev.connectpolicy.engine.internal.OpenClawText;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rule vocabulary: every step of OpenClaw's connect admission (reference section 2), each as a
+ * small rule with a stable id, in the variants its versions used.
+ *
+ * <p>Rules that need to know which clients count as the Control UI take a {@link ControlUiClients};
+ * rules whose condition changed between versions take the version's variant ({@link
+ * BackendSelfPairing}, {@link SilentPairing}, {@link PairingSkipScope}, {@link PairingMessage}).
+ * "The device" below means the device identity as the policy sees it: absent if the client
+ * presented none, or if an earlier rule established {@link Effect#IGNORE_DEVICE}.
+ *
+ * <pre>{@code
+ * Stage gate = Stage.of("missing-device",
+ *         Rules.devicePresent(),
+ *         Rules.trustedProxyControlUiOperator(ControlUiClients.BROWSER_ONLY),
+ *         Rules.controlUiDeviceRequired(ControlUiClients.BROWSER_ONLY),
+ *         Rules.operatorSharedAuth(),
+ *         Rules.sharedAuthFailed(ControlUiClients.BROWSER_ONLY))
+ *     .otherwise(Rules.deviceIdentityRequired());
+ * }</pre>
+ */
+public final class Rules {
+
+  private Rules() {}
+
+  /**
+   * Whether the connection has a device identity the policy honours.
+   *
+   * @param context the facts
+   * @param established what earlier stages established
+   * @return true if a device identity was presented and not ignored
+   */
+  public static boolean hasDevice(ConnectContext context, Effects established) {
+    return context.device().isPresent() && !established.has(Effect.IGNORE_DEVICE);
+  }
+
+  private static boolean isOperator(ConnectContext context) {
+    return context.role().equals(Role.OPERATOR.wire());
+  }
+
+  /**
+   * OpenClaw's {@code isTrustedProxyControlUiOperatorAuth}: a Control UI operator authenticated by
+   * a trusted proxy in trusted-proxy mode.
+   */
+  private static boolean trustedProxyControlUiOperator(
+      ConnectContext context, ControlUiClients controlUi) {
+    return controlUi.matches(context.client())
+        && isOperator(context)
+        && context.auth().mode() == AuthMode.TRUSTED_PROXY
+        && context.auth().ok()
+        && context.auth().method() == AuthMethod.TRUSTED_PROXY;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Facts and role
+
+  /**
+   * {@code context.consistent}: rejects contexts whose facts contradict each other ({@link
+   * FactSpace#contradictions}) with {@code INVALID_CONTEXT}, so that nothing outside the audited
+   * fact space is ever evaluated.
+   *
+   * @return the rule
+   */
+  public static Rule consistentFacts() {
+    String id = "context.consistent";
+    return Rule.of(
+        id,
+        "facts that contradict each other are refused: nothing outside the audited space is evaluated",
+        (context, established) -> {
+          List<String> contradictions = FactSpace.contradictions(context);
+          if (contradictions.isEmpty()) {
+            return Verdict.abstain();
+          }
+          String message = "contradictory facts: " + String.join("; ", contradictions);
+          return Verdict.reject(Reject.of(RejectCode.INVALID_CONTEXT, null, message, id));
+        });
+  }
+
+  /**
+   * {@code role.known}: rejects a role other than {@code operator} and {@code node} with {@code
+   * INVALID_ROLE} (OpenClaw's {@code parseGatewayRole}).
+   *
+   * @return the rule
+   */
+  public static Rule knownRole() {
+    String id = "role.known";
+    Verdict invalid =
+        Verdict.reject(Reject.of(RejectCode.INVALID_ROLE, null, OpenClawText.INVALID_ROLE, id));
+    return Rule.of(
+        id,
+        "a role other than operator and node is invalid",
+        (context, established) ->
+            Role.parse(context.role()).isPresent() ? Verdict.abstain() : invalid);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Origin and Control UI policy
+
+  /**
+   * {@code origin.browser-check}: the browser Origin check runs when the request carried an Origin
+   * header, and always for the browser Control UI and web chat; a failure is rejected with {@code
+   * CONTROL_UI_ORIGIN_NOT_ALLOWED}. Without an Origin header the check fails as "origin missing or
+   * invalid".
+   *
+   * @return the rule
+   */
+  public static Rule browserOrigin() {
+    String id = "origin.browser-check";
+    Verdict notAllowed =
+        Verdict.reject(
+            Reject.of(
+                RejectCode.CONTROL_UI_ORIGIN_NOT_ALLOWED,
+                OpenClawText.ORIGIN_REASON_NOT_ALLOWED,
+                OpenClawText.ORIGIN_NOT_ALLOWED,
+                id));
+    Verdict missing =
+        Verdict.reject(
+            Reject.of(
+                RejectCode.CONTROL_UI_ORIGIN_NOT_ALLOWED,
+                OpenClawText.ORIGIN_REASON_MISSING,
+                OpenClawText.ORIGIN_NOT_ALLOWED,
+                id));
+    return Rule.of(
+        id,
+        "an Origin that fails the check, or a browser Control UI or web chat without one, is refused",
+        (context, established) -> {
+          if (context.origin() == OriginCheck.REJECTED) {
+            return notAllowed;
+          }
+          Client client = context.client();
+          if (context.origin() == OriginCheck.ABSENT
+              && (Clients.isBrowserControlUi(client) || Clients.isWebchat(client))) {
+            return missing;
+          }
+          return Verdict.abstain();
+        });
+  }
+
+  /**
+   * {@code control-ui.disable-device-auth}: with {@code dangerouslyDisableDeviceAuth} set, a
+   * Control UI's device identity is ignored from here on ({@link Effect#IGNORE_DEVICE}, OpenClaw's
+   * {@code allowBypass}).
+   *
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  public static Rule disableDeviceAuth(ControlUiClients controlUi) {
+    Verdict ignore = Verdict.pass(Effect.IGNORE_DEVICE);
+    return Rule.of(
+        "control-ui.disable-device-auth",
+        "with dangerouslyDisableDeviceAuth a Control UI's device identity is ignored",
+        (context, established) ->
+            controlUi.matches(context.client())
+                    && context.controlUi().dangerouslyDisableDeviceAuth()
+                ? ignore
+                : Verdict.abstain());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The missing-device gate (evaluateMissingDeviceIdentity)
+
+  /**
+   * {@code device.present}: a connection with a device identity passes the missing-device gate; its
+   * proof and pairing are checked later.
+   *
+   * @return the rule
+   */
+  public static Rule devicePresent() {
+    return Rule.of(
+        "device.present",
+        "a connection with a device identity goes on to the proof and pairing checks",
+        (context, established) ->
+            hasDevice(context, established) ? Verdict.pass() : Verdict.abstain());
+  }
+
+  /**
+   * {@code control-ui.trusted-proxy-operator}: admits a device-less Control UI operator that a
+   * trusted proxy authenticated in trusted-proxy mode.
+   *
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  public static Rule trustedProxyControlUiOperator(ControlUiClients controlUi) {
+    return Rule.of(
+        "control-ui.trusted-proxy-operator",
+        "a Control UI operator authenticated by a trusted proxy needs no device",
+        (context, established) ->
+            trustedProxyControlUiOperator(context, controlUi)
+                ? Verdict.admit()
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code control-ui.bypass-any-role}: admits a Control UI whose device identity is ignored under
+   * {@code dangerouslyDisableDeviceAuth}, whatever its role (2026.3.12; the hole of #45405 and
+   * #35966).
+   *
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  public static Rule controlUiBypassAnyRole(ControlUiClients controlUi) {
+    return Rule.of(
+        "control-ui.bypass-any-role",
+        "dangerouslyDisableDeviceAuth admits a device-less Control UI in any role",
+        (context, established) ->
+            controlUi.matches(context.client()) && established.has(Effect.IGNORE_DEVICE)
+                ? Verdict.admit()
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code control-ui.bypass-operator}: admits a Control UI operator whose device identity is
+   * ignored under {@code dangerouslyDisableDeviceAuth} (2026.3.13, #45512).
+   *
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  public static Rule controlUiBypassOperator(ControlUiClients controlUi) {
+    return Rule.of(
+        "control-ui.bypass-operator",
+        "dangerouslyDisableDeviceAuth admits a device-less Control UI operator",
+        (context, established) ->
+            controlUi.matches(context.client())
+                    && established.has(Effect.IGNORE_DEVICE)
+                    && isOperator(context)
+                ? Verdict.admit()
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code device.local-backend-operator}: admits a device-less operator for which the backend
+   * self-pairing exception holds (2026.5, {@code localBackendSelfPairingOk}).
+   *
+   * @param backend the version of the backend predicate
+   * @return the rule
+   */
+  public static Rule localBackendOperator(BackendSelfPairing backend) {
+    return Rule.of(
+        "device.local-backend-operator",
+        "the gateway's own local backend client may connect as operator without a device",
+        (context, established) ->
+            isOperator(context) && backend.applies(context) ? Verdict.admit() : Verdict.abstain());
+  }
+
+  /**
+   * {@code control-ui.insecure-auth}: refuses a device-less Control UI unless {@code
+   * allowInsecureAuth} is set and the client is on loopback; with the flag on loopback the gate
+   * goes on to the next rule. Does nothing when the device is ignored under {@code
+   * dangerouslyDisableDeviceAuth}.
+   *
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  public static Rule controlUiInsecureAuth(ControlUiClients controlUi) {
+    String id = "control-ui.insecure-auth";
+    Verdict refused =
+        Verdict.reject(
+            Reject.of(
+                RejectCode.CONTROL_UI_DEVICE_IDENTITY_REQUIRED,
+                null,
+                OpenClawText.CONTROL_UI_DEVICE_IDENTITY_REQUIRED,
+                id));
+    return Rule.of(
+        id,
+        "a device-less Control UI is refused unless allowInsecureAuth is set and it is on loopback",
+        (context, established) -> {
+          if (!controlUi.matches(context.client()) || established.has(Effect.IGNORE_DEVICE)) {
+            return Verdict.abstain();
+          }
+          boolean allowed = context.controlUi().allowInsecureAuth() && context.local();
+          return allowed ? Verdict.abstain() : refused;
+        });
+  }
+
+  /**
+   * {@code control-ui.device-required}: refuses every device-less Control UI (latest, after the
+   * Control UI flags were retired, #112558).
+   *
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  public static Rule controlUiDeviceRequired(ControlUiClients controlUi) {
+    String id = "control-ui.device-required";
+    Verdict refused =
+        Verdict.reject(
+            Reject.of(
+                RejectCode.CONTROL_UI_DEVICE_IDENTITY_REQUIRED,
+                null,
+                OpenClawText.CONTROL_UI_DEVICE_IDENTITY_REQUIRED,
+                id));
+    return Rule.of(
+        id,
+        "a device-less Control UI is refused",
+        (context, established) ->
+            controlUi.matches(context.client()) ? refused : Verdict.abstain());
+  }
+
+  /**
+   * {@code device.node-loopback}: PR #48285 as proposed: admits a device-less authenticated {@code
+   * node} on loopback, Control UI or not.
+   *
+   * @return the rule
+   */
+  public static Rule nodeLoopback() {
+    return Rule.of(
+        "device.node-loopback",
+        "an authenticated node on loopback needs no device (PR #48285 as proposed)",
+        (context, established) -> isLoopbackNode(context) ? Verdict.admit() : Verdict.abstain());
+  }
+
+  /**
+   * {@code device.node-loopback-non-ui}: PR #48285 as the review asked: the same exemption, but
+   * never for a Control UI client.
+   *
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  public static Rule nodeLoopbackOutsideControlUi(ControlUiClients controlUi) {
+    return Rule.of(
+        "device.node-loopback-non-ui",
+        "an authenticated node on loopback that is not a Control UI needs no device",
+        (context, established) ->
+            isLoopbackNode(context) && !controlUi.matches(context.client())
+                ? Verdict.admit()
+                : Verdict.abstain());
+  }
+
+  private static boolean isLoopbackNode(ConnectContext context) {
+    return context.role().equals(Role.NODE.wire()) && context.local() && context.auth().ok();
+  }
+
+  /**
+   * {@code device.operator-shared-auth}: admits a device-less operator whose shared secret was
+   * verified (OpenClaw's {@code roleCanSkipDeviceIdentity}).
+   *
+   * @return the rule
+   */
+  public static Rule operatorSharedAuth() {
+    return Rule.of(
+        "device.operator-shared-auth",
+        "an operator with a verified shared secret needs no device",
+        (context, established) ->
+            isOperator(context) && context.auth().sharedAuthOk()
+                ? Verdict.admit()
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code auth.shared-auth-failed}: refuses a device-less client whose shared token or password
+   * failed, with the authentication failure rather than "device identity required".
+   *
+   * @param controlUi which clients count as the Control UI (for the message's hint)
+   * @return the rule
+   */
+  public static Rule sharedAuthFailed(ControlUiClients controlUi) {
+    String id = "auth.shared-auth-failed";
+    return Rule.of(
+        id,
+        "a device-less client whose shared token or password failed gets the auth error",
+        (context, established) ->
+            !context.auth().ok() && context.auth().provided().isSharedSecret()
+                ? unauthorized(context, established, controlUi, id)
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code device.missing-identity}: the gate's default: refuses a device-less client that nothing
+   * admitted, with {@code DEVICE_IDENTITY_REQUIRED}.
+   *
+   * @return the rule
+   */
+  public static Rule deviceIdentityRequired() {
+    String id = "device.missing-identity";
+    Verdict refused =
+        Verdict.reject(
+            Reject.of(
+                RejectCode.DEVICE_IDENTITY_REQUIRED,
+                null,
+                OpenClawText.DEVICE_IDENTITY_REQUIRED,
+                id));
+    return Rule.of(
+        id,
+        "a device-less client that no exception admits needs a device identity",
+        (context, established) -> refused);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Scopes of device-less connections
+
+  /**
+   * {@code scopes.device-bound}: with a device identity the declared scopes stand; pairing checks
+   * them against what was approved.
+   *
+   * @return the rule
+   */
+  public static Rule scopesDeviceBound() {
+    return Rule.of(
+        "scopes.device-bound",
+        "a device's scopes are checked by pairing, not cleared",
+        (context, established) ->
+            hasDevice(context, established) ? Verdict.pass() : Verdict.abstain());
+  }
+
+  /**
+   * {@code scopes.keep-bypass}: a Control UI admitted under {@code dangerouslyDisableDeviceAuth}
+   * keeps its declared scopes.
+   *
+   * @return the rule
+   */
+  public static Rule scopesKeepBypass() {
+    return Rule.of(
+        "scopes.keep-bypass",
+        "a Control UI admitted by the device-auth bypass keeps its scopes",
+        (context, established) ->
+            established.has(Effect.IGNORE_DEVICE) ? Verdict.pass() : Verdict.abstain());
+  }
+
+  /**
+   * {@code scopes.keep-local-backend}: the local backend client of the self-pairing exception keeps
+   * its declared scopes (2026.4 and later; with a shared secret this is #72418).
+   *
+   * @param backend the version of the backend predicate
+   * @return the rule
+   */
+  public static Rule scopesKeepLocalBackend(BackendSelfPairing backend) {
+    return Rule.of(
+        "scopes.keep-local-backend",
+        "the gateway's own local backend client keeps its scopes",
+        (context, established) -> backend.applies(context) ? Verdict.pass() : Verdict.abstain());
+  }
+
+  /**
+   * {@code scopes.keep-insecure-local-control-ui}: a loopback Control UI under {@code
+   * allowInsecureAuth} that authenticated with the shared token or password keeps its scopes.
+   *
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  public static Rule scopesKeepInsecureLocalControlUi(ControlUiClients controlUi) {
+    return Rule.of(
+        "scopes.keep-insecure-local-control-ui",
+        "a loopback Control UI under allowInsecureAuth with a shared secret keeps its scopes",
+        (context, established) ->
+            controlUi.matches(context.client())
+                    && context.controlUi().allowInsecureAuth()
+                    && context.local()
+                    && context.auth().method().isSharedSecret()
+                ? Verdict.pass()
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code scopes.keep-local-cli}: the CLI ({@code cli}/{@code cli}) on direct or container
+   * loopback, without an Origin, with a verified shared token or password keeps its scopes
+   * (OpenClaw's {@code shouldPreserveLocalCliSharedAuthScopes}).
+   *
+   * @return the rule
+   */
+  public static Rule scopesKeepLocalCli() {
+    return Rule.of(
+        "scopes.keep-local-cli",
+        "the CLI on loopback with a verified shared secret keeps its scopes",
+        (context, established) ->
+            Clients.isCliCli(context.client())
+                    && (context.locality() == Locality.DIRECT_LOCAL
+                        || context.locality() == Locality.CLI_CONTAINER_LOCAL)
+                    && !Clients.hasOrigin(context)
+                    && context.auth().sharedAuthOk()
+                    && context.auth().method().isSharedSecret()
+                ? Verdict.pass()
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code scopes.clear-shared-auth}: a device-less connection authenticated by a shared token,
+   * password or trusted proxy gets no scopes: its declared scopes are bound to nothing.
+   *
+   * @return the rule
+   */
+  public static Rule scopesClearSharedAuth() {
+    Verdict clear = Verdict.pass(Effect.CLEAR_SCOPES);
+    return Rule.of(
+        "scopes.clear-shared-auth",
+        "a device-less connection by shared secret or trusted proxy gets no scopes",
+        (context, established) -> {
+          AuthMethod method = context.auth().method();
+          return method.isSharedSecret() || method == AuthMethod.TRUSTED_PROXY
+              ? clear
+              : Verdict.abstain();
+        });
+  }
+
+  /**
+   * {@code scopes.clear-device-less}: a default that clears the scopes of every device-less
+   * connection (2026.3.12, #44306).
+   *
+   * @return the rule
+   */
+  public static Rule scopesClearDeviceLess() {
+    Verdict clear = Verdict.pass(Effect.CLEAR_SCOPES);
+    return Rule.of(
+        "scopes.clear-device-less",
+        "a device-less connection gets no scopes",
+        (context, established) -> clear);
+  }
+
+  /**
+   * {@code scopes.keep}: a default that keeps the declared scopes.
+   *
+   * @return the rule
+   */
+  public static Rule scopesKeep() {
+    return Rule.of(
+        "scopes.keep",
+        "no clearing rule applies, so the declared scopes stand",
+        (context, established) -> Verdict.pass());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Device proof and authentication
+
+  /**
+   * {@code device.proof}: refuses a device identity whose proof failed, with the {@code
+   * DEVICE_AUTH_*} code and OpenClaw's message for the failed check.
+   *
+   * @return the rule
+   */
+  public static Rule deviceProof() {
+    String id = "device.proof";
+    Map<DeviceProof, Verdict> failures = new EnumMap<>(DeviceProof.class);
+    for (DeviceProof proof : DeviceProof.values()) {
+      if (proof != DeviceProof.ABSENT && proof != DeviceProof.VERIFIED) {
+        failures.put(
+            proof,
+            Verdict.reject(
+                Reject.of(
+                    OpenClawText.deviceProofCode(proof),
+                    proof.wire(),
+                    OpenClawText.deviceProofMessage(proof),
+                    id)));
+      }
+    }
+    return Rule.of(
+        id,
+        "a device identity whose proof failed is refused",
+        (context, established) ->
+            hasDevice(context, established)
+                ? failures.getOrDefault(context.device(), Verdict.abstain())
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code auth.gate}: refuses an unauthenticated connection with the authentication failure: the
+   * {@code AUTH_*} code of the reason, OpenClaw's message and the retry advice.
+   *
+   * @param controlUi which clients count as the Control UI (for the message's hint)
+   * @return the rule
+   */
+  public static Rule authGate(ControlUiClients controlUi) {
+    String id = "auth.gate";
+    return Rule.of(
+        id,
+        "an unauthenticated connection is refused",
+        (context, established) ->
+            context.auth().ok()
+                ? Verdict.abstain()
+                : unauthorized(context, established, controlUi, id));
+  }
+
+  private static Verdict unauthorized(
+      ConnectContext context, Effects established, ControlUiClients controlUi, String id) {
+    Client client = context.client();
+    AuthFailures.Audience audience =
+        Clients.isCliMode(client)
+            ? AuthFailures.Audience.CLI
+            : controlUi.matches(client) || Clients.isWebchat(client)
+                ? AuthFailures.Audience.DASHBOARD
+                : AuthFailures.Audience.OTHER;
+    return Verdict.reject(
+        AuthFailures.reject(context.auth(), audience, hasDevice(context, established), id));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pairing
+
+  /**
+   * {@code pairing.device-less}: a connection without a device identity has nothing to pair.
+   *
+   * @return the rule
+   */
+  public static Rule pairingDeviceLess() {
+    return Rule.of(
+        "pairing.device-less",
+        "without a device identity there is nothing to pair",
+        (context, established) ->
+            hasDevice(context, established) ? Verdict.abstain() : Verdict.pass());
+  }
+
+  private static boolean waived(ConnectContext context, PairingSkipScope scope) {
+    return scope == PairingSkipScope.ALL_CHECKS || context.pairing() == PairingState.NOT_PAIRED;
+  }
+
+  /**
+   * {@code pairing.skip-backend-self}: the gateway's own local backend client skips pairing.
+   *
+   * @param backend the version of the backend predicate
+   * @param scope what the skip waives
+   * @return the rule
+   */
+  public static Rule skipBackendSelfPairing(BackendSelfPairing backend, PairingSkipScope scope) {
+    Verdict skip = Verdict.admit(Effect.SKIP_PAIRING_BACKEND);
+    return Rule.of(
+        "pairing.skip-backend-self",
+        "the gateway's own local backend client skips pairing",
+        (context, established) ->
+            waived(context, scope) && backend.applies(context) ? skip : Verdict.abstain());
+  }
+
+  /**
+   * {@code pairing.skip-control-ui-trusted-proxy}: a Control UI operator authenticated by a trusted
+   * proxy skips pairing; in 2026.4 its scopes are cleared when it does.
+   *
+   * @param controlUi which clients count as the Control UI
+   * @param scope what the skip waives
+   * @param clearScopes whether skipping clears the declared scopes
+   * @return the rule
+   */
+  public static Rule skipControlUiPairingForTrustedProxy(
+      ControlUiClients controlUi, PairingSkipScope scope, boolean clearScopes) {
+    Verdict skip =
+        clearScopes
+            ? Verdict.admit(Effect.SKIP_PAIRING_CONTROL_UI, Effect.CLEAR_SCOPES)
+            : Verdict.admit(Effect.SKIP_PAIRING_CONTROL_UI);
+    return Rule.of(
+        "pairing.skip-control-ui-trusted-proxy",
+        "a Control UI operator authenticated by a trusted proxy skips pairing",
+        (context, established) ->
+            waived(context, scope) && trustedProxyControlUiOperator(context, controlUi)
+                ? skip
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code pairing.skip-control-ui}: a Control UI operator skips its first pairing when it came
+   * through Tailscale Serve with a device, or when the gateway runs without authentication (2026.4
+   * and later; #47091).
+   *
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  public static Rule skipControlUiPairing(ControlUiClients controlUi) {
+    Verdict skip = Verdict.admit(Effect.SKIP_PAIRING_CONTROL_UI);
+    return Rule.of(
+        "pairing.skip-control-ui",
+        "a Control UI operator via Tailscale or with auth mode none skips its first pairing",
+        (context, established) ->
+            context.pairing() == PairingState.NOT_PAIRED
+                    && controlUi.matches(context.client())
+                    && isOperator(context)
+                    && (context.auth().method() == AuthMethod.TAILSCALE
+                        || context.auth().mode() == AuthMode.NONE)
+                ? skip
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code pairing.paired}: admits a device that is paired for what it asks.
+   *
+   * @return the rule
+   */
+  public static Rule pairingPaired() {
+    Verdict paired = Verdict.admit(Effect.PAIRED);
+    return Rule.of(
+        "pairing.paired",
+        "a device paired for what it asks is admitted",
+        (context, established) ->
+            context.pairing() == PairingState.PAIRED ? paired : Verdict.abstain());
+  }
+
+  /**
+   * {@code pairing.silent-local}: approves a pairing requirement silently, as the given version
+   * allows.
+   *
+   * @param silent the version of the silent-approval predicate
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  public static Rule silentLocalPairing(SilentPairing silent, ControlUiClients controlUi) {
+    Verdict approve = Verdict.admit(Effect.SILENT_PAIRING);
+    return Rule.of(
+        "pairing.silent-local",
+        "a local pairing requirement is approved silently where the version allows it",
+        (context, established) -> silent.allows(context, controlUi) ? approve : Verdict.abstain());
+  }
+
+  /**
+   * {@code pairing.required}: the pairing stage's default: refuses a device that is not paired for
+   * what it asks, with {@code PAIRING_REQUIRED} and the pairing reason.
+   *
+   * @param style how the rejection reads in the version
+   * @return the rule
+   */
+  public static Rule pairingRequired(PairingMessage style) {
+    String id = "pairing.required";
+    Map<PairingState, Verdict> required = new EnumMap<>(PairingState.class);
+    for (PairingState state : PairingState.values()) {
+      Reject reject;
+      if (style == PairingMessage.PLAIN) {
+        reject =
+            Reject.of(RejectCode.PAIRING_REQUIRED, state.wire(), OpenClawText.PAIRING_REQUIRED, id);
+      } else {
+        String message =
+            OpenClawText.PAIRING_REQUIRED + ": " + OpenClawText.pairingRequirement(state);
+        reject =
+            new Reject(
+                RejectCode.PAIRING_REQUIRED,
+                state.wire(),
+                message,
+                Close.of(Close.POLICY_VIOLATION, message),
+                id,
+                null,
+                OpenClawText.pairingHint(state));
+      }
+      required.put(state, Verdict.reject(reject));
+    }
+    return Rule.of(
+        id,
+        "a device not paired for what it asks must be approved",
+        (context, established) -> required.get(context.pairing()));
+  }
+}

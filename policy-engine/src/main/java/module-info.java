@@ -1,0 +1,17 @@
+/**
+ * The connect-policy engine: rules, the pipeline that composes them, the named profiles (every
+ * OpenClaw policy version and our recommended policy), the strict JSON codec and the command-line
+ * tool.
+ *
+ * <p>Entry points: {@link dev.connectpolicy.engine.ConnectPolicies} for profiles and pipelines,
+ * {@link dev.connectpolicy.engine.Rules} for the rule vocabulary, {@link
+ * dev.connectpolicy.engine.PolicyJson} for the JSON contract.
+ */
+module dev.connectpolicy.engine {
+  requires transitive dev.connectpolicy.api;
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
+  requires static transitive org.jspecify;
+
+  exports dev.connectpolicy.engine;
+}
