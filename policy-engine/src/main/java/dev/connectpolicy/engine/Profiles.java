@@ -155,13 +155,12 @@ final class Profiles {
 
   private static Stage scopes2026_4(BackendSelfPairing backend) {
     return Stage.of(
-            "scopes",
-            Rules.scopesDeviceBound(),
-            Rules.scopesKeepLocalBackend(backend),
-            Rules.scopesKeepBypass(),
-            Rules.scopesKeepInsecureLocalControlUi(BROWSER_AND_TUI),
-            Rules.scopesClearSharedAuth())
-        .otherwise(Rules.scopesKeep());
+        "scopes",
+        Rules.scopesDeviceBound(),
+        Rules.scopesKeepLocalBackend(backend),
+        Rules.scopesKeepBypass(),
+        Rules.scopesKeepInsecureLocalControlUi(BROWSER_AND_TUI),
+        Rules.scopesClearSharedAuth());
   }
 
   static PolicyPipeline openclawLatest(String name, String description) {
@@ -203,12 +202,12 @@ final class Profiles {
                 .otherwise(Rules.deviceIdentityRequired()))
         .stage(
             Stage.of(
-                    "scopes",
-                    Rules.scopesDeviceBound(),
-                    Rules.scopesKeepLocalBackend(backend),
-                    Rules.scopesKeepLocalCli(),
-                    Rules.scopesClearSharedAuth())
-                .otherwise(Rules.scopesKeep()))
+                "scopes",
+                Rules.scopesDeviceBound(),
+                // No backend rule: the backend exception's methods (none, device token) are
+                // never cleared, so keeping the backend's scopes would be a no-op here.
+                Rules.scopesKeepLocalCli(),
+                Rules.scopesClearSharedAuth()))
         .stage(Stage.of("device-proof", Rules.deviceProof()))
         .stage(Stage.of("auth", Rules.authGate(controlUi)))
         .stage(

@@ -529,18 +529,6 @@ public final class Rules {
         (context, established) -> clear);
   }
 
-  /**
-   * {@code scopes.keep}: a default that keeps the declared scopes.
-   *
-   * @return the rule
-   */
-  public static Rule scopesKeep() {
-    return Rule.of(
-        "scopes.keep",
-        "no clearing rule applies, so the declared scopes stand",
-        (context, established) -> Verdict.pass());
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Device proof and authentication
 
