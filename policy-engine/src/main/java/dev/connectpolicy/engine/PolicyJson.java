@@ -76,7 +76,8 @@ public final class PolicyJson {
 
   /**
    * Parses one JSON document into a tree, strictly: duplicate fields, trailing content and
-   * documents over a megabyte are errors.
+   * documents over a megabyte are errors (trailing content through {@code
+   * FAIL_ON_TRAILING_TOKENS}).
    *
    * @param json the document
    * @return the tree
@@ -88,11 +89,7 @@ public final class PolicyJson {
     }
     try (JsonParser parser = FACTORY.createParser(json)) {
       parser.setCodec(MAPPER);
-      JsonNode tree = MAPPER.readTree(parser);
-      if (parser.nextToken() != null) {
-        throw new InvalidContextException("", "malformed JSON: content after the document");
-      }
-      return tree;
+      return MAPPER.readTree(parser);
     } catch (JsonProcessingException malformed) {
       throw new InvalidContextException("", malformedMessage(malformed));
     } catch (IOException impossible) {
@@ -113,6 +110,8 @@ public final class PolicyJson {
       what = "unexpected end of input";
     } else if (error instanceof StreamConstraintsException) {
       what = "input exceeds a size limit";
+    } else if (original.startsWith("Trailing token")) {
+      what = "content after the document";
     } else if (original.startsWith("Duplicate field")) {
       what = "duplicate field";
     } else if (original.startsWith("Unrecognized token")) {

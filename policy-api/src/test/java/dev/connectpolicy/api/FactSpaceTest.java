@@ -1,0 +1,148 @@
+package dev.connectpolicy.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FactSpaceTest {
+
+  @Test
+  void everyValueOfEveryDimensionOccursInTheEnumeration() {
+    Map<Dimension<?>, Set<Object>> seen = new HashMap<>();
+    long[] count = {0};
+    FactSpace.standard()
+        .forEach(
+            context -> {
+              count[0]++;
+              for (Dimension<?> dimension : Dimension.all()) {
+                seen.computeIfAbsent(dimension, d -> new HashSet<>()).add(dimension.get(context));
+              }
+            });
+
+    assertThat(count[0]).isEqualTo(2_668_896L);
+    for (Dimension<?> dimension : Dimension.all()) {
+      assertThat(seen.get(dimension))
+          .as("values of %s seen in the enumeration", dimension)
+          .containsExactlyInAnyOrderElementsOf(dimension.values());
+    }
+  }
+
+  @Test
+  void everyEnumValueIsInItsDimensionsDomain() {
+    assertThat(Dimension.ORIGIN.values()).containsExactlyInAnyOrder(OriginCheck.values());
+    assertThat(Dimension.DEVICE.values()).containsExactlyInAnyOrder(DeviceProof.values());
+    assertThat(Dimension.PAIRING.values()).containsExactlyInAnyOrder(PairingState.values());
+    assertThat(Dimension.LOCALITY.values()).containsExactlyInAnyOrder(Locality.values());
+    Set<Object> modes = new HashSet<>();
+    Set<Object> provided = new HashSet<>();
+    Set<Object> methods = new HashSet<>();
+    for (AuthFacts auth : Dimension.AUTH.values()) {
+      modes.add(auth.mode());
+      provided.add(auth.provided());
+      methods.add(auth.method());
+    }
+    assertThat(modes).containsExactlyInAnyOrder((Object[]) AuthMode.values());
+    assertThat(provided).containsExactlyInAnyOrder((Object[]) Credential.values());
+    assertThat(methods)
+        .as("every method but tailscale-free ones")
+        .containsExactlyInAnyOrder((Object[]) AuthMethod.values());
+    assertThat(Dimension.AUTH.values()).hasSize(49);
+  }
+
+  @Test
+  void enumeratedContextsAreConsistentCanonicalAndDistinct() {
+    Set<ConnectContext> distinct = new HashSet<>();
+    FactSpace.standard()
+        .restrict(Dimension.SCOPES, List.of(List.of()))
+        .forEach(
+            context -> {
+              assertThat(FactSpace.isConsistent(context)).isTrue();
+              assertThat(FactSpace.standard().contains(context)).isTrue();
+              if (!context.device().isPresent()) {
+                assertThat(context.pairing()).isEqualTo(PairingState.NOT_PAIRED);
+              }
+              distinct.add(context);
+            });
+    assertThat(distinct).hasSize(2_668_896 / 3);
+  }
+
+  @Test
+  void restrictingADimensionEnumeratesOnlyItsValues() {
+    FactSpace nodes =
+        FactSpace.standard()
+            .restrict(Dimension.ROLE, List.of("node", "member"))
+            .filter(Dimension.DEVICE, DeviceProof::isPresent);
+
+    assertThat(nodes.domain(Dimension.ROLE)).containsExactly("node", "member");
+    assertThat(nodes.contexts().map(ConnectContext::role).distinct())
+        .containsExactly("node", "member");
+    assertThat(nodes.contexts().allMatch(c -> c.device().isPresent())).isTrue();
+    assertThat(nodes.contains(FactSpace.standard().iterator().next())).isFalse();
+    assertThatThrownBy(() -> FactSpace.standard().restrict(Dimension.ROLE, List.of()))
+        .hasMessage("dimension `role` needs at least one value");
+  }
+
+  @Test
+  void randomDrawsBelongToTheSpace() {
+    Random random = new Random(42);
+    FactSpace space =
+        FactSpace.standard().restrict(Dimension.CLIENT, List.of(Client.of("cli", "cli")));
+    for (int i = 0; i < 2_000; i++) {
+      assertThat(space.contains(space.random(random))).isTrue();
+    }
+  }
+
+  @Test
+  void contradictionsNameTheFactsInvolved() {
+    ConnectContext base = FactSpace.standard().iterator().next();
+
+    assertThat(
+            FactSpace.contradictions(
+                base.withAuth(
+                    new AuthFacts(
+                        AuthMode.NONE, Credential.NONE, false, AuthMethod.NONE, "x", false))))
+        .containsExactly(
+            "auth mode `none` never fails",
+            "a failed result carries method `token` in mode `none`, not `none`");
+    assertThat(
+            FactSpace.contradictions(
+                base.withAuth(
+                    AuthFacts.succeeded(
+                        AuthMode.TOKEN, Credential.DEVICE_TOKEN, AuthMethod.DEVICE_TOKEN, false))))
+        .containsExactly("method `device-token` needs a device identity");
+    assertThat(
+            FactSpace.contradictions(
+                base.withAuth(
+                    AuthFacts.succeeded(
+                        AuthMode.TOKEN, Credential.TOKEN, AuthMethod.TOKEN, false))))
+        .containsExactly("`sharedAuthOk` is false but method `token` verifies a shared secret");
+    assertThat(
+            FactSpace.contradictions(
+                base.withAuth(
+                    AuthFacts.succeeded(
+                        AuthMode.NONE, Credential.NONE, AuthMethod.PASSWORD, true))))
+        .contains("method `password` cannot succeed in mode `none`")
+        .contains("method `password` cannot succeed with credential `none`");
+    assertThat(FactSpace.contradictions(base.withLocality(Locality.BROWSER_CONTAINER_LOCAL)))
+        .singleElement()
+        .asString()
+        .startsWith("locality `browser_container_local` does not fit client `cli/cli`");
+    assertThat(
+            FactSpace.contradictions(
+                base.withAuth(
+                    AuthFacts.failed(
+                        AuthMode.TOKEN,
+                        Credential.DEVICE_TOKEN,
+                        AuthMethod.TOKEN,
+                        "device_token_mismatch"))))
+        .containsExactly("reason `device_token_mismatch` needs a device identity");
+    assertThat(FactSpace.contradictions(base)).isEmpty();
+  }
+}

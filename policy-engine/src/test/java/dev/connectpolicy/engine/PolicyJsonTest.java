@@ -1,0 +1,186 @@
+package dev.connectpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectpolicy.api.Accept;
+import dev.connectpolicy.api.AuthAdvice;
+import dev.connectpolicy.api.Close;
+import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.Decision;
+import dev.connectpolicy.api.FactSpace;
+import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.api.Locality;
+import dev.connectpolicy.api.NextStep;
+import dev.connectpolicy.api.PairingAction;
+import dev.connectpolicy.api.PairingState;
+import dev.connectpolicy.api.Reject;
+import dev.connectpolicy.api.RejectCode;
+import dev.connectpolicy.api.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class PolicyJsonTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void everyContextOfTheFactSpaceRoundTrips() {
+    AtomicLong checked = new AtomicLong();
+    FactSpace.standard()
+        .contexts()
+        .parallel()
+        .forEach(
+            context -> {
+              ConnectContext back = PolicyJson.readContext(PolicyJson.write(context));
+              if (!back.equals(context)) {
+                throw new AssertionError("round trip changed " + PolicyJson.write(context));
+              }
+              checked.incrementAndGet();
+            });
+    assertThat(checked.get()).isEqualTo(TotalityTest.STANDARD_CELLS);
+  }
+
+  @Test
+  void everyDistinctDecisionOfEveryProfileRoundTrips() {
+    Set<Decision> decisions = new HashSet<>();
+    FactSpace.standard()
+        .forEach(
+            context -> {
+              for (Profile profile : Profile.values()) {
+                decisions.add(profile.policy().evaluate(context));
+              }
+            });
+    decisions.add(
+        PolicyJson.invalidContext(new InvalidContextException("origin", "bad origin"), "line 3"));
+    for (Decision decision : decisions) {
+      assertThat(PolicyJson.readDecision(PolicyJson.write(decision))).isEqualTo(decision);
+    }
+    assertThat(decisions).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void decisionsAreWrittenFieldForFieldAsTheContractSays() throws IOException {
+    Reject reject =
+        new Reject(
+            RejectCode.AUTH_TOKEN_MISMATCH,
+            "token_mismatch",
+            "unauthorized: gateway token mismatch (provide gateway auth token)",
+            Close.of(1008, "unauthorized: gateway token mismatch (provide gateway auth token)"),
+            "auth.gate",
+            new AuthAdvice(true, NextStep.RETRY_WITH_DEVICE_TOKEN),
+            null);
+    assertThat(PolicyJson.write(reject))
+        .isEqualTo(
+            "{\"outcome\":\"reject\",\"code\":\"AUTH_TOKEN_MISMATCH\",\"error\":\"INVALID_REQUEST\","
+                + "\"reason\":\"token_mismatch\",\"message\":\"unauthorized: gateway token mismatch"
+                + " (provide gateway auth token)\",\"close\":{\"code\":1008,\"reason\":\"unauthorized:"
+                + " gateway token mismatch (provide gateway auth token)\"},"
+                + "\"canRetryWithDeviceToken\":true,\"recommendedNextStep\":\"retry_with_device_token\","
+                + "\"decidedBy\":\"auth.gate\"}");
+    Accept accept = new Accept(Role.OPERATOR, List.of(), true, PairingAction.NONE, "accept");
+    assertThat(PolicyJson.write(accept))
+        .isEqualTo(
+            "{\"outcome\":\"accept\",\"role\":\"operator\",\"scopes\":[],\"scopesCleared\":true,"
+                + "\"pairing\":\"none\",\"decidedBy\":\"accept\"}");
+    Reject plain =
+        Reject.of(
+            RejectCode.DEVICE_IDENTITY_REQUIRED,
+            null,
+            "device identity required",
+            "device.missing-identity");
+    JsonNode tree = JSON.readTree(PolicyJson.write(plain));
+    assertThat(tree.get("reason").isNull()).as("reason is written as null").isTrue();
+    assertThat(tree.has("hint")).isFalse();
+    assertThat(tree.has("canRetryWithDeviceToken")).isFalse();
+  }
+
+  @Test
+  void contextsAreWrittenWithEveryFieldExplicit() throws IOException {
+    ConnectContext context =
+        PolicyJson.readContext(
+            "{\"role\":\"node\",\"client\":{\"id\":\"node-host\",\"mode\":\"node\"},\"local\":true,"
+                + "\"origin\":\"absent\",\"auth\":{\"mode\":\"none\",\"provided\":\"none\","
+                + "\"ok\":true,\"method\":\"none\",\"sharedAuthOk\":false},\"device\":\"verified\"}");
+    JsonNode tree = JSON.readTree(PolicyJson.write(context));
+
+    assertThat(tree.get("locality").asText()).isEqualTo("direct_local");
+    assertThat(tree.get("pairing").asText()).isEqualTo("not-paired");
+    assertThat(tree.get("scopes").isArray()).isTrue();
+    assertThat(tree.get("auth").get("reason").isNull()).isTrue();
+    assertThat(tree.get("controlUi").get("dangerouslyDisableDeviceAuth").asBoolean()).isFalse();
+  }
+
+  @Test
+  void nullStandsForAnOmittedOptionalField() {
+    ConnectContext context =
+        PolicyJson.readContext(
+            "{\"role\":\"operator\",\"scopes\":null,\"client\":{\"id\":\"cli\",\"mode\":\"cli\"},"
+                + "\"local\":false,\"locality\":null,\"origin\":\"absent\",\"auth\":{\"mode\":\"token\","
+                + "\"provided\":\"token\",\"ok\":true,\"method\":\"token\",\"reason\":null,"
+                + "\"sharedAuthOk\":true},\"device\":\"absent\",\"pairing\":null,\"controlUi\":null}");
+
+    assertThat(context.scopes()).isEmpty();
+    assertThat(context.locality()).isEqualTo(Locality.REMOTE);
+    assertThat(context.pairing()).isEqualTo(PairingState.NOT_PAIRED);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> malformedContextsGiveTheDocumentedErrors() throws IOException {
+    JsonNode rows;
+    try (InputStream in = getClass().getResourceAsStream("/json/malformed-contexts.json")) {
+      rows = JSON.readTree(in);
+    }
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode row : rows) {
+      String input = row.get("input").asText();
+      tests.add(
+          DynamicTest.dynamicTest(
+              row.get("message").asText(),
+              () ->
+                  assertThatThrownBy(() -> PolicyJson.readContext(input))
+                      .isInstanceOf(InvalidContextException.class)
+                      .hasMessage(row.get("message").asText())
+                      .extracting(e -> ((InvalidContextException) e).field())
+                      .isEqualTo(row.get("field").asText())));
+    }
+    return tests.stream();
+  }
+
+  @Test
+  void malformedJsonNeverQuotesTheInput() {
+    String secretish = "{\"role\": s3cretvalue}";
+    assertThatThrownBy(() -> PolicyJson.readContext(secretish)).hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void decisionsAreReadStrictly() {
+    assertThatThrownBy(
+            () ->
+                PolicyJson.readDecision(
+                    "{\"outcome\":\"reject\",\"code\":\"PAIRING_REQUIRED\",\"error\":\"INVALID_REQUEST\","
+                        + "\"reason\":null,\"message\":\"m\",\"close\":{\"code\":1008,\"reason\":\"m\"},"
+                        + "\"decidedBy\":\"x\"}"))
+        .hasMessage(
+            "field `error` is `INVALID_REQUEST` but code `PAIRING_REQUIRED` goes with `NOT_PAIRED`");
+    assertThatThrownBy(() -> PolicyJson.readDecision("{\"outcome\":\"maybe\"}"))
+        .hasMessage("field `outcome` has unknown value `maybe`, expected one of accept, reject");
+    assertThatThrownBy(
+            () ->
+                PolicyJson.readDecision(
+                    "{\"outcome\":\"accept\",\"role\":\"node\",\"scopes\":[],\"scopesCleared\":false,"
+                        + "\"pairing\":\"none\",\"decidedBy\":\"x\",\"extra\":1}"))
+        .hasMessage("unknown field `extra`");
+  }
+}
