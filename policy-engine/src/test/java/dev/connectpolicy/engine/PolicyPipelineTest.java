@@ -1,0 +1,195 @@
+package dev.connectpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.connectpolicy.api.Accept;
+import dev.connectpolicy.api.AuthFacts;
+import dev.connectpolicy.api.AuthMode;
+import dev.connectpolicy.api.Client;
+import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.Decision;
+import dev.connectpolicy.api.DeviceProof;
+import dev.connectpolicy.api.Effect;
+import dev.connectpolicy.api.Explanation;
+import dev.connectpolicy.api.OriginCheck;
+import dev.connectpolicy.api.PairingAction;
+import dev.connectpolicy.api.Reject;
+import dev.connectpolicy.api.RejectCode;
+import dev.connectpolicy.api.Rule;
+import dev.connectpolicy.api.TraceEntry;
+import dev.connectpolicy.api.Verdict;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.Test;
+
+class PolicyPipelineTest {
+
+  private static final ConnectContext OPERATOR =
+      ConnectContext.builder()
+          .role("operator")
+          .scopes("operator.read")
+          .client(Client.CLI, "cli")
+          .local(false)
+          .origin(OriginCheck.ABSENT)
+          .auth(AuthFacts.sharedSecretOk(AuthMode.TOKEN))
+          .device(DeviceProof.ABSENT)
+          .build();
+
+  private static Rule throwing() {
+    return Rule.of(
+        "test.throws",
+        "always fails",
+        (context, established) -> {
+          throw new IllegalStateException("boom with a secret s3cret");
+        });
+  }
+
+  @Test
+  void aRuleThatThrowsFailsClosedNamingTheRule() {
+    PolicyPipeline policy =
+        PolicyPipeline.builder("broken")
+            .stage(Stage.of("first", Rules.operatorSharedAuth()))
+            .stage(Stage.of("second", throwing()))
+            .build();
+
+    Decision decision = policy.evaluate(OPERATOR);
+
+    assertThat(decision).isInstanceOf(Reject.class);
+    Reject reject = (Reject) decision;
+    assertThat(reject.code()).isEqualTo(RejectCode.INTERNAL_ERROR);
+    assertThat(reject.decidedBy()).isEqualTo("test.throws");
+    assertThat(reject.close().code()).isEqualTo(1011);
+    assertThat(reject.message())
+        .isEqualTo("policy rule `test.throws` failed; the connection is refused")
+        .doesNotContain("s3cret");
+    assertThat(policy.explain(OPERATOR).trace())
+        .last()
+        .extracting(TraceEntry::rule, TraceEntry::verdict, TraceEntry::code)
+        .containsExactly("test.throws", Verdict.Kind.REJECT, RejectCode.INTERNAL_ERROR);
+  }
+
+  @Test
+  void aRuleThatAnswersNothingFailsClosed() {
+    PolicyPipeline policy =
+        PolicyPipeline.builder("silent")
+            .stage(Stage.of("only").otherwise(Rule.of("test.null", "answers null", (c, e) -> null)))
+            .build();
+
+    assertThat(((Reject) policy.evaluate(OPERATOR)).code()).isEqualTo(RejectCode.INTERNAL_ERROR);
+  }
+
+  @Test
+  void aMissingContextIsRejectedAsInvalid() {
+    Decision decision = ConnectPolicies.recommended().evaluate(null);
+
+    assertThat(((Reject) decision).code()).isEqualTo(RejectCode.INVALID_CONTEXT);
+    assertThat(decision.decidedBy()).isEqualTo("context.missing");
+  }
+
+  @Test
+  void anUnknownRoleIsNeverAcceptedEvenWithoutARoleRule() {
+    PolicyPipeline permissive = PolicyPipeline.builder("permissive").build();
+
+    Decision decision = permissive.evaluate(OPERATOR.withRole("root"));
+
+    assertThat(((Reject) decision).code()).isEqualTo(RejectCode.INVALID_ROLE);
+    assertThat(decision.decidedBy()).isEqualTo(PolicyPipeline.ACCEPT);
+  }
+
+  @Test
+  void theFirstRuleThatDoesNotAbstainDecidesItsStage() {
+    Rule never = Rule.of("test.abstains", "never applies", (c, e) -> Verdict.abstain());
+    Rule clears = Rule.of("test.clears", "clears", (c, e) -> Verdict.pass(Effect.CLEAR_SCOPES));
+    Rule admits = Rule.of("test.admits", "admits", (c, e) -> Verdict.admit(Effect.PAIRED));
+    PolicyPipeline policy =
+        PolicyPipeline.builder("order")
+            .stage(Stage.of("scopes", never, clears, admits))
+            .stage(
+                Stage.of(
+                    "pairing",
+                    Rule.of("test.pairs", "pairs", (c, e) -> Verdict.admit(Effect.PAIRED))))
+            .build();
+
+    Explanation explanation = policy.explain(OPERATOR);
+    Accept accept = (Accept) explanation.decision();
+
+    assertThat(accept.scopes()).isEmpty();
+    assertThat(accept.scopesCleared()).isTrue();
+    assertThat(accept.pairing()).isEqualTo(PairingAction.PAIRED);
+    assertThat(accept.decidedBy()).isEqualTo("test.pairs");
+    assertThat(explanation.trace())
+        .extracting(TraceEntry::rule)
+        .containsExactly("test.abstains", "test.clears", "test.pairs");
+  }
+
+  @Test
+  void anAcceptanceNoRuleAdmittedIsNamedAccept() {
+    PolicyPipeline policy =
+        PolicyPipeline.builder("passing").stage(Stage.of("role", Rules.knownRole())).build();
+
+    assertThat(policy.evaluate(OPERATOR).decidedBy()).isEqualTo(PolicyPipeline.ACCEPT);
+    assertThat(policy.explain(OPERATOR).trace())
+        .extracting(TraceEntry::rule, TraceEntry::verdict)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("role.known", Verdict.Kind.ABSTAIN),
+            org.assertj.core.groups.Tuple.tuple("role.default", Verdict.Kind.PASS));
+  }
+
+  @Test
+  void aRejectionIsAlwaysNamedAfterTheRuleThatReturnedIt() {
+    Reject borrowed = Reject.of(RejectCode.INVALID_ROLE, null, "invalid role", "someone.else");
+    PolicyPipeline policy =
+        PolicyPipeline.builder("named")
+            .stage(
+                Stage.of(
+                    "only", Rule.of("test.rejects", "rejects", (c, e) -> Verdict.reject(borrowed))))
+            .build();
+
+    assertThat(policy.evaluate(OPERATOR).decidedBy()).isEqualTo("test.rejects");
+  }
+
+  @Test
+  void ruleIdsAndStageNamesAreUniqueInAPipeline() {
+    assertThatThrownBy(
+            () ->
+                PolicyPipeline.builder("twice")
+                    .stage(Stage.of("a", Rules.knownRole()))
+                    .stage(Stage.of("b", Rules.knownRole()))
+                    .build())
+        .hasMessage("policy `twice` has two rules with id `role.known`");
+    assertThatThrownBy(
+            () ->
+                PolicyPipeline.builder("stages").stage(Stage.of("a")).stage(Stage.of("a")).build())
+        .hasMessage("policy `stages` has two stages named `a`");
+    assertThatThrownBy(() -> Stage.of("Bad Name")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void profilesAreFoundByNameAndUnknownNamesListTheKnownOnes() {
+    assertThat(ConnectPolicies.profile("openclaw-latest"))
+        .isSameAs(Profile.OPENCLAW_LATEST.policy());
+    assertThat(ConnectPolicies.names())
+        .hasSize(8)
+        .startsWith("openclaw-2026.3.12")
+        .endsWith("recommended");
+    assertThatThrownBy(() -> ConnectPolicies.profile("openclaw-1.0"))
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessageStartingWith(
+            "unknown profile `openclaw-1.0`, expected one of openclaw-2026.3.12,");
+    assertThat(ConnectPolicies.recommended().rule("pairing.silent-local")).isPresent();
+    assertThat(ConnectPolicies.recommended().rule("device.node-loopback")).isEmpty();
+    assertThat(ConnectPolicies.recommended().rule("device.missing-identity")).isPresent();
+  }
+
+  @Test
+  void everyRuleOfEveryProfileIsDescribed() {
+    for (Profile profile : Profile.values()) {
+      assertThat(profile.policy().description()).isEqualTo(profile.summary());
+      for (Stage stage : profile.policy().stages()) {
+        for (Rule rule : stage.rules()) {
+          assertThat(rule.description()).as(rule.id()).isNotBlank().doesNotEndWith(".");
+        }
+      }
+    }
+  }
+}

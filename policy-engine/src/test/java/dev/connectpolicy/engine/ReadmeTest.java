@@ -1,0 +1,96 @@
+package dev.connectpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connectpolicy.api.AuthFacts;
+import dev.connectpolicy.api.AuthMode;
+import dev.connectpolicy.api.Client;
+import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.Decision;
+import dev.connectpolicy.api.DeviceProof;
+import dev.connectpolicy.api.Explanation;
+import dev.connectpolicy.api.OriginCheck;
+import dev.connectpolicy.api.PairingState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The README's examples compile and do what it says; its facts match the code. */
+class ReadmeTest {
+
+  private static String readme() throws IOException {
+    return Files.readString(Path.of("..", "README.md"));
+  }
+
+  @Test
+  void theJavaUsageExampleWorksAsShown() {
+    ConnectContext context =
+        ConnectContext.builder()
+            .role("node")
+            .client(Client.NODE_HOST, "node")
+            .local(true)
+            .origin(OriginCheck.ABSENT)
+            .auth(AuthFacts.sharedSecretOk(AuthMode.TOKEN))
+            .device(DeviceProof.VERIFIED)
+            .pairing(PairingState.PAIRED)
+            .build();
+
+    Decision decision = ConnectPolicies.recommended().evaluate(context);
+    String log =
+        decision.fold(
+            accept -> "accepted as " + accept.role().wire() + " by " + accept.decidedBy(),
+            reject ->
+                reject.code().wire() + " (" + reject.message() + ") by " + reject.decidedBy());
+    Explanation why = ConnectPolicies.profile("openclaw-2026.3.13").explain(context);
+
+    assertThat(log).isEqualTo("accepted as node by pairing.paired");
+    assertThat(why.trace()).isNotEmpty();
+  }
+
+  @Test
+  void theOwnPipelineExampleBuildsAWorkingPolicy() {
+    PolicyPipeline mine =
+        ConnectPolicies.pipeline("loopback-only-nodes")
+            .description("nodes need a device; operators a shared secret")
+            .stage(Stage.of("role", Rules.knownRole()))
+            .stage(
+                Stage.of(
+                        "missing-device",
+                        Rules.devicePresent(),
+                        Rules.operatorSharedAuth(),
+                        Rules.sharedAuthFailed(ControlUiClients.BROWSER_ONLY))
+                    .otherwise(Rules.deviceIdentityRequired()))
+            .stage(Stage.of("device-proof", Rules.deviceProof()))
+            .stage(Stage.of("auth", Rules.authGate(ControlUiClients.BROWSER_ONLY)))
+            .build();
+    ConnectContext node =
+        ConnectContext.builder()
+            .role("node")
+            .client(Client.NODE_HOST, "node")
+            .local(true)
+            .origin(OriginCheck.ABSENT)
+            .auth(AuthFacts.sharedSecretOk(AuthMode.TOKEN))
+            .device(DeviceProof.ABSENT)
+            .build();
+
+    assertThat(mine.evaluate(node).decidedBy()).isEqualTo("device.missing-identity");
+    assertThat(mine.evaluate(node.withDevice(DeviceProof.VERIFIED)).isAccepted()).isTrue();
+  }
+
+  @Test
+  void theReadmeStatesTheFactSpaceSizeAndEveryProfile() throws IOException {
+    String readme = readme();
+
+    assertThat(readme)
+        .contains(
+            "**"
+                + NumberFormat.getIntegerInstance(Locale.US).format(TotalityTest.STANDARD_CELLS)
+                + " contexts**");
+    for (String name : ConnectPolicies.names()) {
+      assertThat(readme).contains("| `" + name + "` |");
+    }
+  }
+}

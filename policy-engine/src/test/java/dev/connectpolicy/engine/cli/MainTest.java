@@ -1,0 +1,200 @@
+package dev.connectpolicy.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectpolicy.engine.ConnectPolicies;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line against the contract: names, fields, exit statuses. */
+class MainTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String CLI_OPERATOR =
+      "{\"role\":\"operator\",\"scopes\":[],\"client\":{\"id\":\"cli\",\"mode\":\"cli\"},"
+          + "\"local\":false,\"origin\":\"absent\",\"auth\":{\"mode\":\"token\",\"provided\":\"token\","
+          + "\"ok\":true,\"method\":\"token\",\"reason\":null,\"sharedAuthOk\":true},"
+          + "\"device\":\"absent\",\"pairing\":\"paired\"}";
+
+  /** What a run printed and returned. */
+  record Run(int status, String out, String err) {
+    List<String> lines() {
+      return out.lines().toList();
+    }
+
+    JsonNode json(int line) throws IOException {
+      return JSON.readTree(lines().get(line));
+    }
+  }
+
+  private static Run run(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            args,
+            new Console(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void profilesListsEveryProfileWithADescription() {
+    Run run = run("", "profiles");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.lines()).hasSize(8);
+    for (int i = 0; i < 8; i++) {
+      String line = run.lines().get(i);
+      assertThat(line.split("\\s+")[0]).isEqualTo(ConnectPolicies.names().get(i));
+      assertThat(line.substring(ConnectPolicies.names().get(i).length()).strip()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void evaluateAnswersEveryLineInOrder() throws IOException {
+    String node = CLI_OPERATOR.replace("\"role\":\"operator\"", "\"role\":\"node\"");
+    String nobody = CLI_OPERATOR.replace("\"role\":\"operator\"", "\"role\":\"nobody\"");
+
+    Run run =
+        run(
+            CLI_OPERATOR + "\n" + node + "\n" + nobody + "\n",
+            "evaluate",
+            "--profile",
+            "openclaw-2026.3.13");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.lines()).hasSize(3);
+    assertThat(run.json(0).get("outcome").asText()).isEqualTo("accept");
+    assertThat(run.json(0).get("decidedBy").asText()).isEqualTo("device.operator-shared-auth");
+    assertThat(run.json(1).get("code").asText()).isEqualTo("DEVICE_IDENTITY_REQUIRED");
+    assertThat(run.json(1).get("error").asText()).isEqualTo("NOT_PAIRED");
+    assertThat(run.json(1).get("close").get("code").asInt()).isEqualTo(1008);
+    assertThat(run.json(2).get("code").asText()).isEqualTo("INVALID_ROLE");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void aMalformedLineIsAnsweredAndTheOthersStillAre() throws IOException {
+    String sideways = CLI_OPERATOR.replace("\"origin\":\"absent\"", "\"origin\":\"sideways\"");
+
+    Run run =
+        run(
+            CLI_OPERATOR + "\n{\"role\": \n" + sideways + "\n\n" + CLI_OPERATOR,
+            "evaluate",
+            "--profile=recommended");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.lines()).hasSize(5);
+    assertThat(run.json(0).get("outcome").asText()).isEqualTo("accept");
+    assertThat(run.json(1).get("code").asText()).isEqualTo("INVALID_CONTEXT");
+    assertThat(run.json(1).get("message").asText()).startsWith("line 2: malformed JSON");
+    assertThat(run.json(2).get("message").asText())
+        .isEqualTo(
+            "line 3: field `origin` has unknown value `sideways`, expected one of absent, allowed, rejected");
+    assertThat(run.json(2).get("reason").asText()).isEqualTo("origin");
+    assertThat(run.json(3).get("message").asText())
+        .isEqualTo("line 4: empty input, expected a JSON object");
+    assertThat(run.json(4).get("outcome").asText()).isEqualTo("accept");
+  }
+
+  @Test
+  void evaluateReadsAFileOrStandardInputForADash(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("facts.jsonl");
+    Files.writeString(file, CLI_OPERATOR + "\n");
+
+    Run fromFile = run("", "evaluate", "--profile", "openclaw-latest", file.toString());
+    Run fromDash = run(CLI_OPERATOR + "\n", "evaluate", "--profile", "openclaw-latest", "-");
+
+    assertThat(fromFile.status()).isZero();
+    assertThat(fromFile.out()).isEqualTo(fromDash.out()).isNotEmpty();
+    Run missing =
+        run("", "evaluate", "--profile", "openclaw-latest", dir.resolve("nope").toString());
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such file `");
+  }
+
+  @Test
+  void usageErrorsExitTwoWithUsageOnStandardError() {
+    Run unknownProfile = run(CLI_OPERATOR, "evaluate", "--profile", "no-such-profile");
+    assertThat(unknownProfile.status()).isEqualTo(2);
+    assertThat(unknownProfile.out()).isEmpty();
+    assertThat(unknownProfile.err())
+        .contains("unknown profile `no-such-profile`, expected one of openclaw-2026.3.12")
+        .contains("usage: connect-policy evaluate");
+
+    for (String[] args :
+        List.of(
+            new String[] {"frobnicate"},
+            new String[] {},
+            new String[] {"evaluate"},
+            new String[] {"evaluate", "--profile"},
+            new String[] {"evaluate", "--profile", "recommended", "--colour", "red"},
+            new String[] {"evaluate", "--profile", "recommended", "a", "b"},
+            new String[] {"explain", "--profile", "recommended", "--format", "xml"},
+            new String[] {"profiles", "extra"},
+            new String[] {"evaluate", "--profile", "recommended", "--profile", "recommended"})) {
+      Run run = run("", args);
+      assertThat(run.status()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(run.err()).as(String.join(" ", args)).contains("usage: connect-policy");
+      assertThat(run.out()).as(String.join(" ", args)).isEmpty();
+    }
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    assertThat(run("", "--help").out()).contains("profiles", "evaluate", "explain");
+    for (String command : List.of("profiles", "evaluate", "explain")) {
+      Run run = run("", command, "--help");
+      assertThat(run.status()).isZero();
+      assertThat(run.out()).startsWith("usage: connect-policy " + command);
+      assertThat(run("", command, "-h").out()).isEqualTo(run.out());
+    }
+  }
+
+  @Test
+  void explainShowsEveryRuleConsulted() throws IOException {
+    String node = CLI_OPERATOR.replace("\"role\":\"operator\"", "\"role\":\"node\"");
+
+    Run text = run(node + "\n", "explain", "--profile", "openclaw-2026.3.13");
+    Run json = run(node + "\n", "explain", "--profile", "openclaw-2026.3.13", "--format", "jsonl");
+
+    assertThat(text.status()).isZero();
+    assertThat(text.out())
+        .startsWith(
+            "line 1: reject DEVICE_IDENTITY_REQUIRED \"device identity required\", close 1008,"
+                + " decided by device.missing-identity\n")
+        .contains("missing-device  device.operator-shared-auth")
+        .contains("device.missing-identity            reject DEVICE_IDENTITY_REQUIRED");
+    JsonNode decision = json.json(0);
+    assertThat(decision.get("code").asText()).isEqualTo("DEVICE_IDENTITY_REQUIRED");
+    JsonNode trace = decision.get("trace");
+    assertThat(trace.get(0).get("rule").asText()).isEqualTo("role.known");
+    assertThat(trace.get(trace.size() - 1).get("rule").asText())
+        .isEqualTo("device.missing-identity");
+    assertThat(trace.get(trace.size() - 1).get("code").asText())
+        .isEqualTo("DEVICE_IDENTITY_REQUIRED");
+  }
+
+  @Test
+  void explainAnswersAMalformedLineToo() {
+    Run run = run("{}\n", "explain", "--profile", "recommended");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.out()).isEqualTo("line 1: reject INVALID_CONTEXT: missing field `role`\n\n");
+  }
+}
