@@ -21,7 +21,12 @@ public final class Main {
 
   static {
     for (Command command :
-        List.of(new ProfilesCommand(), new EvaluateCommand(false), new EvaluateCommand(true))) {
+        List.of(
+            new ProfilesCommand(),
+            new EvaluateCommand(false),
+            new EvaluateCommand(true),
+            new TableCommand(),
+            new DiffCommand())) {
       COMMANDS.put(command.name(), command);
     }
   }

@@ -157,8 +157,9 @@ class MainTest {
 
   @Test
   void everyCommandHasHelp() {
-    assertThat(run("", "--help").out()).contains("profiles", "evaluate", "explain");
-    for (String command : List.of("profiles", "evaluate", "explain")) {
+    assertThat(run("", "--help").out())
+        .contains("profiles", "evaluate", "explain", "table", "diff");
+    for (String command : List.of("profiles", "evaluate", "explain", "table", "diff")) {
       Run run = run("", command, "--help");
       assertThat(run.status()).isZero();
       assertThat(run.out()).startsWith("usage: connect-policy " + command);
@@ -196,5 +197,85 @@ class MainTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.out()).isEqualTo("line 1: reject INVALID_CONTEXT: missing field `role`\n\n");
+  }
+
+  @Test
+  void diffExitsOneWithDifferencesAndZeroWithout() throws IOException {
+    Run different = run("", "diff", "openclaw-2026.3.13", "openclaw-2026.3.13+pr48285");
+    Run same = run("", "diff", "recommended", "recommended");
+    Run jsonl =
+        run(
+            "",
+            "diff",
+            "openclaw-2026.3.13",
+            "openclaw-2026.3.13+pr48285-reviewed",
+            "--format",
+            "jsonl");
+
+    assertThat(different.status()).isEqualTo(1);
+    assertThat(different.out())
+        .startsWith("# Diff: openclaw-2026.3.13 -> openclaw-2026.3.13+pr48285\n")
+        .contains("`device.node-loopback`");
+    assertThat(same.status()).isZero();
+    assertThat(same.out()).contains("0 of 2,668,896 cells differ");
+    assertThat(jsonl.status()).isEqualTo(1);
+    JsonNode row = jsonl.json(0);
+    assertThat(row.get("before").get("code").asText()).isEqualTo("DEVICE_IDENTITY_REQUIRED");
+    assertThat(row.get("after").get("decidedBy").asText()).isEqualTo("device.node-loopback-non-ui");
+    assertThat(run("", "diff", "recommended").status()).isEqualTo(2);
+    assertThat(run("", "diff", "recommended", "nope").err()).contains("unknown profile `nope`");
+    assertThat(run("", "diff", "a", "b", "--format", "pdf").status()).isEqualTo(2);
+  }
+
+  @Test
+  void tableWritesTheCompactTableAndTheFullOne() {
+    Run compact = run("", "table", "--profile", "recommended", "--compact");
+    assertThat(compact.status()).isZero();
+    assertThat(compact.out()).startsWith("# Decision table: recommended\n");
+
+    Run csv = run("", "table", "--profile", "openclaw-2026.3.13", "--compact", "--format", "csv");
+    assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("role,scopes,client,");
+
+    Head head = new Head();
+    int status =
+        Main.run(
+            new String[] {"table", "--profile", "openclaw-latest"},
+            new Console(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(head, false, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    assertThat(status).isZero();
+    assertThat(head.lines).isEqualTo(2_668_896 + 1);
+    assertThat(head.text().lines().skip(1).findFirst().orElseThrow())
+        .isEqualTo(
+            "operator,[],cli/cli,remote,absent,none,none,true,none,-,false,absent,-,false,false,"
+                + "reject,DEVICE_IDENTITY_REQUIRED,-,-,-,device.missing-identity");
+  }
+
+  /** Counts the lines written and keeps the first few kilobytes. */
+  private static final class Head extends java.io.OutputStream {
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    long lines;
+
+    @Override
+    public void write(int b) {
+      if (b == '\n') {
+        lines++;
+      }
+      if (kept.size() < 4096) {
+        kept.write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      for (int i = offset; i < offset + length; i++) {
+        write(bytes[i]);
+      }
+    }
+
+    String text() {
+      return kept.toString(StandardCharsets.UTF_8);
+    }
   }
 }

@@ -1,0 +1,61 @@
+package dev.connectpolicy.engine;
+
+import dev.connectpolicy.api.ConnectContext;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of a compact decision table or diff: a pattern over the fact columns and the outcome of
+ * every cell it matches.
+ *
+ * @param when for each constrained column, the values it matches; a column not in the map matches
+ *     any value ({@code *})
+ * @param then the outcome of the matched cells (in a diff, under the changed policy)
+ * @param before in a diff, the outcome of the matched cells under the base policy; otherwise null
+ * @param cells how many cells of the fact space the row stands for
+ */
+public record TableRow(
+    Map<String, List<String>> when, CellOutcome then, @Nullable CellOutcome before, long cells) {
+
+  /**
+   * Copies the pattern, its columns in table order.
+   *
+   * @param when for each constrained column, the values it matches
+   * @param then the outcome of the matched cells
+   * @param before in a diff, the outcome under the base policy; otherwise null
+   * @param cells how many cells the row stands for
+   * @throws IllegalArgumentException if a column is unknown
+   */
+  public TableRow {
+    Map<String, List<String>> ordered = new LinkedHashMap<>();
+    for (FactColumn column : FactColumn.ALL) {
+      List<String> values = when.get(column.name());
+      if (values != null) {
+        ordered.put(column.name(), List.copyOf(values));
+      }
+    }
+    if (ordered.size() != when.size()) {
+      throw new IllegalArgumentException("unknown column in " + when.keySet());
+    }
+    when = Collections.unmodifiableMap(ordered);
+  }
+
+  /**
+   * Tells whether the row's pattern matches a context.
+   *
+   * @param context the facts
+   * @return true if every constrained column holds one of the row's values
+   */
+  public boolean matches(ConnectContext context) {
+    for (FactColumn column : FactColumn.ALL) {
+      List<String> values = when.get(column.name());
+      if (values != null && !values.contains(column.value(context))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.connectpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.connectpolicy.api.ConnectPolicy;
+import dev.connectpolicy.api.FactSpace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The golden tables under {@code docs/tables/} are the audit trail: every profile's compact table
+ * and the diffs of its history. This test regenerates them, checks that each expands exactly to the
+ * full table, and fails with the difference when a policy changed without its table.
+ *
+ * <p>After an intended policy change, regenerate with {@code ./mvnw -B verify
+ * -Dconnectpolicy.updateGoldenTables=true} and review the table diff in the pull request.
+ */
+class GoldenTablesTest {
+
+  static final Path TABLES = Path.of("..", "docs", "tables");
+  private static final boolean UPDATE = Boolean.getBoolean("connectpolicy.updateGoldenTables");
+
+  /** The diffs kept as golden files: each consecutive step of the history, and both PR forms. */
+  static final List<Profile[]> DIFFS =
+      List.of(
+          new Profile[] {Profile.OPENCLAW_2026_3_12, Profile.OPENCLAW_2026_3_13},
+          new Profile[] {Profile.OPENCLAW_2026_3_13, Profile.OPENCLAW_2026_3_13_PR48285},
+          new Profile[] {Profile.OPENCLAW_2026_3_13, Profile.OPENCLAW_2026_3_13_PR48285_REVIEWED},
+          new Profile[] {Profile.OPENCLAW_2026_3_13, Profile.OPENCLAW_2026_4},
+          new Profile[] {Profile.OPENCLAW_2026_4, Profile.OPENCLAW_2026_5},
+          new Profile[] {Profile.OPENCLAW_2026_5, Profile.OPENCLAW_LATEST},
+          new Profile[] {Profile.OPENCLAW_LATEST, Profile.RECOMMENDED});
+
+  private static volatile Tabulation tabulation;
+
+  static Tabulation tabulation() {
+    if (tabulation == null) {
+      synchronized (GoldenTablesTest.class) {
+        if (tabulation == null) {
+          ConnectPolicy[] policies =
+              Stream.of(Profile.values()).map(Profile::policy).toArray(ConnectPolicy[]::new);
+          tabulation = DecisionTables.tabulate(FactSpace.standard(), policies);
+        }
+      }
+    }
+    return tabulation;
+  }
+
+  static Path tableFile(Profile profile) {
+    return TABLES.resolve(profile.profileName() + ".md");
+  }
+
+  static Path diffFile(Profile base, Profile changed) {
+    return TABLES
+        .resolve("diffs")
+        .resolve(base.profileName() + ".." + changed.profileName() + ".md");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyProfileHasAnExactCompactGoldenTable() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Profile profile : Profile.values()) {
+      tests.add(
+          DynamicTest.dynamicTest(
+              profile.profileName(),
+              () -> {
+                CompactTable table = tabulation().compact(profile.policy());
+                assertThat(tabulation().disagreements(table, profile.policy()))
+                    .as(
+                        "cells on which the compact table of %s disagrees with the policy",
+                        profile.profileName())
+                    .isZero();
+                assertThat(table.rows().size())
+                    .as("rows of %s's compact table: a page or two", profile.profileName())
+                    .isLessThanOrEqualTo(120);
+                check(tableFile(profile), table.toString(TableFormat.MARKDOWN));
+              }));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyStepOfTheHistoryHasAnExactGoldenDiff() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Profile[] pair : DIFFS) {
+      tests.add(
+          DynamicTest.dynamicTest(
+              pair[0].profileName() + " -> " + pair[1].profileName(),
+              () -> {
+                CompactTable diff = tabulation().diff(pair[0].policy(), pair[1].policy());
+                assertThat(tabulation().disagreements(diff, pair[0].policy(), pair[1].policy()))
+                    .isZero();
+                assertThat(diff.rows()).isNotEmpty();
+                check(diffFile(pair[0], pair[1]), diff.toString(TableFormat.MARKDOWN));
+              }));
+    }
+    return tests.stream();
+  }
+
+  @Test
+  void noGoldenFileIsStale() throws IOException {
+    assumeFalse(UPDATE, "golden files are being regenerated");
+    Set<Path> expected = new TreeSet<>();
+    for (Profile profile : Profile.values()) {
+      expected.add(tableFile(profile).normalize());
+    }
+    for (Profile[] pair : DIFFS) {
+      expected.add(diffFile(pair[0], pair[1]).normalize());
+    }
+    Set<Path> present;
+    try (Stream<Path> files = Files.walk(TABLES)) {
+      present =
+          files
+              .filter(file -> file.toString().endsWith(".md"))
+              .filter(file -> !file.getFileName().toString().equals("README.md"))
+              .map(Path::normalize)
+              .collect(Collectors.toCollection(TreeSet::new));
+    }
+    assertThat(present).isEqualTo(expected);
+  }
+
+  private static void check(Path golden, String actual) throws IOException {
+    if (UPDATE) {
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    if (!Files.exists(golden)) {
+      fail(golden + " is missing; regenerate with -Dconnectpolicy.updateGoldenTables=true");
+    }
+    String committed = Files.readString(golden, StandardCharsets.UTF_8);
+    if (!committed.equals(actual)) {
+      fail(
+          golden
+              + " no longer matches the policy; if the change is intended, regenerate with"
+              + " -Dconnectpolicy.updateGoldenTables=true and review the table diff:\n"
+              + lineDiff(committed, actual));
+    }
+  }
+
+  /** The lines only in one of the two texts, marked - (committed) and + (regenerated). */
+  static String lineDiff(String committed, String actual) {
+    List<String> before = committed.lines().toList();
+    List<String> after = actual.lines().toList();
+    StringBuilder out = new StringBuilder();
+    for (String line : before) {
+      if (!after.contains(line)) {
+        out.append("- ").append(line).append('\n');
+      }
+    }
+    for (String line : after) {
+      if (!before.contains(line)) {
+        out.append("+ ").append(line).append('\n');
+      }
+    }
+    return out.toString();
+  }
+}
