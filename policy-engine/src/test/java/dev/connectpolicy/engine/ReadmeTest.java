@@ -93,4 +93,18 @@ class ReadmeTest {
       assertThat(readme).contains("| `" + name + "` |");
     }
   }
+
+  @Test
+  void theHeadlineDiffIsTheToolsOutput() throws IOException {
+    String readme = readme();
+    CompactTable diff =
+        GoldenTablesTest.tabulation()
+            .diff(Profile.OPENCLAW_2026_3_13.policy(), Profile.OPENCLAW_2026_3_13_PR48285.policy());
+
+    for (String line : diff.toString(TableFormat.MARKDOWN).lines().toList()) {
+      if (line.startsWith("|") || line.contains("cells differ")) {
+        assertThat(readme).contains("> " + line);
+      }
+    }
+  }
 }

@@ -1,0 +1,155 @@
+package dev.connectpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The history index of the golden tables points at diff rows by number; each pointed row must still
+ * say what the index says. A regenerated diff that moves a row breaks this test, not the reader.
+ */
+class HistoryRowsTest {
+
+  private static final Pattern LINK =
+      Pattern.compile("\\[[^]]*]\\((diffs/[^)]+\\.md)\\) \\| (\\d+) \\|");
+
+  /** What each referenced row must contain, by diff file and row number. */
+  private static final Map<String, List<String>> EXPECTED = new LinkedHashMap<>();
+
+  static {
+    expect(
+        "openclaw-2026.3.12..openclaw-2026.3.13.md",
+        6,
+        "| node |",
+        "openclaw-control-ui/webchat",
+        "**accept** node",
+        "`DEVICE_IDENTITY_REQUIRED`");
+    expect(
+        "openclaw-2026.3.13..openclaw-2026.3.13+pr48285.md",
+        1,
+        "| node |",
+        "node-host/node",
+        "direct_local",
+        "**accept** node");
+    expect(
+        "openclaw-2026.3.13..openclaw-2026.3.13+pr48285.md",
+        2,
+        "openclaw-control-ui/webchat",
+        "| true | false |",
+        "`device.node-loopback`",
+        "**accept** node");
+    expect(
+        "openclaw-2026.3.13..openclaw-2026.3.13+pr48285.md",
+        4,
+        "| openclaw-control-ui/webchat |",
+        "| true |",
+        "scopes kept");
+    expect(
+        "openclaw-2026.3.13..openclaw-2026.3.13+pr48285-reviewed.md",
+        1,
+        "node-host/node",
+        "`device.node-loopback-non-ui`");
+    expect(
+        "openclaw-2026.3.13..openclaw-2026.4.md",
+        1,
+        "| openclaw-tui/ui |",
+        "`control-ui.trusted-proxy-operator`");
+    expect(
+        "openclaw-2026.3.13..openclaw-2026.4.md",
+        22,
+        "| openclaw-tui/ui |",
+        "**accept** operator",
+        "`CONTROL_UI_DEVICE_IDENTITY_REQUIRED`");
+    expect(
+        "openclaw-2026.3.13..openclaw-2026.4.md",
+        44,
+        "openclaw-control-ui/webchat",
+        "scopes cleared",
+        "scopes kept");
+    expect(
+        "openclaw-2026.3.13..openclaw-2026.4.md",
+        46,
+        "gateway-client/backend",
+        "scopes cleared",
+        "scopes kept");
+    expect(
+        "openclaw-2026.4..openclaw-2026.5.md",
+        1,
+        "gateway-client/backend",
+        "| none |",
+        "`DEVICE_IDENTITY_REQUIRED`",
+        "`device.local-backend-operator`");
+    expect(
+        "openclaw-2026.4..openclaw-2026.5.md",
+        6,
+        "openclaw-control-ui/webchat",
+        "trusted-proxy",
+        "`PAIRING_REQUIRED`");
+    expect(
+        "openclaw-2026.5..openclaw-latest.md",
+        3,
+        "openclaw-control-ui/webchat",
+        "| direct_local |",
+        "`CONTROL_UI_DEVICE_IDENTITY_REQUIRED`");
+    expect(
+        "openclaw-2026.5..openclaw-latest.md",
+        61,
+        "gateway-client/backend",
+        "scopes kept",
+        "scopes cleared");
+    expect(
+        "openclaw-2026.5..openclaw-latest.md", 62, "| cli/cli |", "scopes cleared", "scopes kept");
+    expect(
+        "openclaw-latest..recommended.md",
+        1,
+        "| openclaw-tui/ui |",
+        "`CONTROL_UI_DEVICE_IDENTITY_REQUIRED`",
+        "**accept** operator, scopes cleared");
+    expect(
+        "openclaw-latest..recommended.md",
+        21,
+        "role-upgrade",
+        "silent-approve",
+        "`PAIRING_REQUIRED`");
+  }
+
+  private static void expect(String file, int row, String... fragments) {
+    EXPECTED.put(file + "#" + row, Arrays.asList(fragments));
+  }
+
+  @Test
+  void everyRowTheHistoryPointsAtSaysWhatTheHistorySays() throws IOException {
+    String index = Files.readString(GoldenTablesTest.TABLES.resolve("README.md"));
+    Matcher links = LINK.matcher(index);
+    List<String> referenced = new ArrayList<>();
+    while (links.find()) {
+      Path file = GoldenTablesTest.TABLES.resolve(links.group(1));
+      String name = file.getFileName().toString();
+      int row = Integer.parseInt(links.group(2));
+      referenced.add(name + "#" + row);
+      String line =
+          Files.readString(file)
+              .lines()
+              .filter(l -> l.startsWith("| " + row + " |"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(name + " has no row " + row));
+      assertThat(EXPECTED)
+          .as("the index's reference to %s row %d", name, row)
+          .containsKey(name + "#" + row);
+      for (String fragment : EXPECTED.get(name + "#" + row)) {
+        assertThat(line).as("%s row %d", name, row).contains(fragment);
+      }
+    }
+    assertThat(referenced).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+  }
+}
