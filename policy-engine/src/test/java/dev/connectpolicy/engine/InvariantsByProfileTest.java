@@ -1,0 +1,176 @@
+package dev.connectpolicy.engine;
+
+import static dev.connectpolicy.testkit.PolicyAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.connectpolicy.testkit.ConnectContexts;
+import dev.connectpolicy.testkit.Counterexample;
+import dev.connectpolicy.testkit.Invariant;
+import dev.connectpolicy.testkit.InvariantCheck;
+import dev.connectpolicy.testkit.Invariants;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which of the testkit's invariants each profile keeps, checked over the whole fact space. The
+ * invariants an old OpenClaw version breaks are shown broken, with the minimal counterexample: that
+ * is the history the invariants come from. {@code docs/INVARIANTS.md} is generated from this check
+ * and compared like a golden table.
+ */
+class InvariantsByProfileTest {
+
+  private static final Path DOC = Path.of("..", "docs", "INVARIANTS.md");
+
+  /** The invariants each profile breaks; it keeps all others. */
+  private static final Map<Profile, Set<Invariant>> BROKEN = new EnumMap<>(Profile.class);
+
+  static {
+    Set<Invariant> bypass =
+        Set.of(
+            Invariants.FAILED_DEVICE_PROOF_NEVER_ACCEPTED,
+            Invariants.DECLARED_ROLE_NEVER_WIDENS_APPROVAL);
+    BROKEN.put(
+        Profile.OPENCLAW_2026_3_12,
+        union(
+            bypass,
+            Invariants.REMOTE_WITHOUT_DEVICE_IS_OPERATOR_ONLY,
+            Invariants.CONTROL_UI_BYPASS_NEEDS_FLAG_AND_OPERATOR));
+    BROKEN.put(Profile.OPENCLAW_2026_3_13, bypass);
+    BROKEN.put(
+        Profile.OPENCLAW_2026_3_13_PR48285,
+        union(
+            bypass,
+            Invariants.CONTROL_UI_BYPASS_NEEDS_FLAG_AND_OPERATOR,
+            Invariants.NO_LOOPBACK_EXEMPTION_FOR_CONTROL_UI));
+    BROKEN.put(Profile.OPENCLAW_2026_3_13_PR48285_REVIEWED, bypass);
+    BROKEN.put(
+        Profile.OPENCLAW_2026_4,
+        union(bypass, Invariants.BACKEND_CLAIM_KEEPS_NO_SCOPES_WITHOUT_DEVICE));
+    BROKEN.put(
+        Profile.OPENCLAW_2026_5,
+        union(bypass, Invariants.BACKEND_CLAIM_KEEPS_NO_SCOPES_WITHOUT_DEVICE));
+    BROKEN.put(Profile.OPENCLAW_LATEST, Set.of(Invariants.DECLARED_ROLE_NEVER_WIDENS_APPROVAL));
+    BROKEN.put(Profile.RECOMMENDED, Set.of());
+  }
+
+  private static Set<Invariant> union(Set<Invariant> base, Invariant... more) {
+    java.util.HashSet<Invariant> all = new java.util.HashSet<>(base);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  @Test
+  void everyProfileKeepsAndBreaksExactlyTheDocumentedInvariants() throws IOException {
+    Map<Profile, InvariantCheck.Result> results = new EnumMap<>(Profile.class);
+    for (Profile profile : Profile.values()) {
+      InvariantCheck.Result result =
+          InvariantCheck.exhaustive(profile.policy(), ConnectContexts.all(), Invariants.all());
+      results.put(profile, result);
+      assertThat(result.counterexamples().keySet())
+          .as("invariants %s breaks", profile.profileName())
+          .containsExactlyInAnyOrderElementsOf(BROKEN.get(profile));
+    }
+    check(document(results));
+  }
+
+  @Test
+  void recommendedKeepsEveryInvariant() {
+    assertThat(ConnectPolicies.recommended())
+        .satisfies(Invariants.all())
+        .over(ConnectContexts.all().withDevice());
+  }
+
+  @Test
+  void thePr48285HoleMinimisesToTheReviewersCase() {
+    Counterexample hole =
+        assertThat(Profile.OPENCLAW_2026_3_13_PR48285.policy())
+            .violates(Invariants.NO_LOOPBACK_EXEMPTION_FOR_CONTROL_UI)
+            .over(ConnectContexts.all());
+
+    assertThat(ConnectContexts.describe(hole.minimal()))
+        .isEqualTo(
+            "role=node, client=openclaw-control-ui/webchat, locality=direct_local, origin=allowed,"
+                + " controlUi=insecure");
+    assertThat(hole.decision().decidedBy()).isEqualTo("device.node-loopback");
+  }
+
+  @Test
+  void theBackendScopeHoleMinimisesToALoopbackBackendWithTheToken() {
+    Counterexample hole =
+        assertThat(Profile.OPENCLAW_2026_4.policy())
+            .violates(Invariants.BACKEND_CLAIM_KEEPS_NO_SCOPES_WITHOUT_DEVICE)
+            .over(ConnectContexts.all());
+
+    assertThat(ConnectContexts.describe(hole.minimal()))
+        .startsWith(
+            "scopes=operator.read, client=gateway-client/backend, locality=direct_local, auth=");
+    assertThat(hole.minimal().auth().method().isSharedSecret()).isTrue();
+  }
+
+  private static String document(Map<Profile, InvariantCheck.Result> results) {
+    StringBuilder doc = new StringBuilder();
+    doc.append("# Security invariants by profile\n\n")
+        .append("The testkit's invariants (`dev.connectpolicy.testkit.Invariants`), each checked")
+        .append(" over all 2,668,896 contexts of the standard fact space for every profile.")
+        .append(" Generated by `InvariantsByProfileTest`; regenerate with")
+        .append(" `-Dconnectpolicy.updateGoldenTables=true`.\n\n")
+        .append("| invariant | from | ");
+    for (Profile profile : Profile.values()) {
+      doc.append('`').append(profile.profileName()).append("` | ");
+    }
+    doc.append("\n|---|---|").append("---|".repeat(Profile.values().length)).append('\n');
+    for (Invariant invariant : Invariants.all()) {
+      doc.append("| `").append(invariant.name()).append("`: ").append(invariant.description());
+      doc.append(" | ").append(invariant.source()).append(" | ");
+      for (Profile profile : Profile.values()) {
+        doc.append(results.get(profile).holds(invariant) ? "kept" : "**broken**").append(" | ");
+      }
+      doc.append('\n');
+    }
+    doc.append("\n## Minimal counterexamples\n\n")
+        .append("For each broken invariant, the simplest context that breaks it (the facts that")
+        .append(" differ from the defaults; the testkit shrinks the first context found).\n");
+    for (Profile profile : Profile.values()) {
+      InvariantCheck.Result result = results.get(profile);
+      if (result.counterexamples().isEmpty()) {
+        continue;
+      }
+      doc.append("\n### ").append(profile.profileName()).append("\n\n");
+      for (Counterexample counterexample : result.counterexamples().values()) {
+        doc.append("- `")
+            .append(counterexample.invariant().name())
+            .append("`: ")
+            .append(ConnectContexts.describe(counterexample.minimal()))
+            .append(" → ")
+            .append(counterexample.violation())
+            .append(" (decided by `")
+            .append(counterexample.decision().decidedBy())
+            .append("`)\n");
+      }
+    }
+    return doc.toString();
+  }
+
+  private static void check(String actual) throws IOException {
+    if (Boolean.getBoolean("connectpolicy.updateGoldenTables")) {
+      Files.writeString(DOC, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    if (!Files.exists(DOC) || !Files.readString(DOC, StandardCharsets.UTF_8).equals(actual)) {
+      fail(
+          DOC
+              + " does not match the invariant check; regenerate with"
+              + " -Dconnectpolicy.updateGoldenTables=true:\n"
+              + GoldenTablesTest.lineDiff(
+                  Files.exists(DOC) ? Files.readString(DOC, StandardCharsets.UTF_8) : "", actual));
+    }
+  }
+}
