@@ -83,8 +83,8 @@ public final class PolicyJson {
    * @return the tree
    * @throws InvalidContextException if the document is not well-formed JSON
    */
-  static JsonNode parse(String json) {
-    if (json.isBlank()) {
+  static JsonNode parse(@Nullable String json) {
+    if (json == null || json.isBlank()) {
       throw new InvalidContextException("", "empty input, expected a JSON object");
     }
     try (JsonParser parser = FACTORY.createParser(json)) {
