@@ -21,7 +21,11 @@ public final class Main {
 
   static {
     for (Command command :
-        List.of(new ProfilesCommand(), new EvaluateCommand(false), new EvaluateCommand(true))) {
+        List.of(
+            new ProfilesCommand(),
+            new EvaluateCommand(false),
+            new AdmitCommand(),
+            new EvaluateCommand(true))) {
       COMMANDS.put(command.name(), command);
     }
   }
