@@ -11,7 +11,6 @@ import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.Profile;
-import dev.connectpolicy.engine.evidence.internal.DevicePayload;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -286,22 +285,8 @@ class FactsPropertyTest {
       throws Exception {
     String id = Requests.fingerprint(key);
     long signedAt = now - random.nextInt(200_000);
-    String token = DevicePayload.tokenSlot(auth.token(), auth.deviceToken(), auth.bootstrapToken());
     String payload =
-        random.nextBoolean()
-            ? DevicePayload.v3(
-                id,
-                client.id(),
-                client.mode(),
-                role,
-                scopes,
-                signedAt,
-                token,
-                challenge,
-                client.platform(),
-                client.deviceFamily())
-            : DevicePayload.v2(
-                id, client.id(), client.mode(), role, scopes, signedAt, token, challenge);
+        Requests.payload(random.nextBoolean(), id, client, role, scopes, signedAt, auth, challenge);
     String signature =
         Base64.getUrlEncoder().withoutPadding().encodeToString(Requests.sign(key, payload));
     switch (random.nextInt(6)) {

@@ -8,7 +8,6 @@ import dev.connectpolicy.api.DeviceProof;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.engine.ConnectPolicies;
-import dev.connectpolicy.engine.evidence.internal.DevicePayload;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -143,33 +142,19 @@ class NodeDeviceProofTest {
 
   private static void payloads(JsonNode vector) {
     Proof proof = proof(vector, "signatureV3", "publicKey");
-    String token =
-        DevicePayload.tokenSlot(
-            proof.auth().token(), proof.auth().deviceToken(), proof.auth().bootstrapToken());
-    assertThat(
-            DevicePayload.v2(
-                proof.device().id(),
-                proof.client().id(),
-                proof.client().mode(),
-                proof.role(),
-                proof.scopes(),
-                proof.device().signedAt(),
-                token,
-                proof.challenge()))
-        .isEqualTo(vector.get("payloadV2").asText());
-    assertThat(
-            DevicePayload.v3(
-                proof.device().id(),
-                proof.client().id(),
-                proof.client().mode(),
-                proof.role(),
-                proof.scopes(),
-                proof.device().signedAt(),
-                token,
-                proof.challenge(),
-                proof.client().platform(),
-                proof.client().deviceFamily()))
-        .isEqualTo(vector.get("payloadV3").asText());
+    for (boolean v3 : new boolean[] {true, false}) {
+      assertThat(
+              Requests.payload(
+                  v3,
+                  proof.device().id(),
+                  proof.client(),
+                  proof.role(),
+                  proof.scopes(),
+                  proof.device().signedAt(),
+                  proof.auth(),
+                  proof.challenge()))
+          .isEqualTo(vector.get(v3 ? "payloadV3" : "payloadV2").asText());
+    }
   }
 
   private static void accepted(Proof proof, PayloadVersion version) {

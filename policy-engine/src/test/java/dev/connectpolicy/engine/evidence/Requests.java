@@ -104,35 +104,25 @@ public final class Requests {
     List<String> scopes = new ArrayList<>();
     connect.path("scopes").forEach(scope -> scopes.add(scope.asText()));
     String role = connect.hasNonNull("role") ? connect.get("role").asText() : "operator";
-    String token =
-        DevicePayload.tokenSlot(
-            TestData.textOrNull(auth, "token"),
-            TestData.textOrNull(auth, "deviceToken"),
-            TestData.textOrNull(auth, "bootstrapToken"));
     String nonce = device.hasNonNull("nonce") ? JsText.trim(device.get("nonce").asText()) : "";
-    long signedAt = device.path("signedAt").asLong(0);
     String payload =
-        spec.path("version").asText("v3").equals("v2")
-            ? DevicePayload.v2(
-                device.get("id").asText(),
+        payload(
+            !spec.path("version").asText("v3").equals("v2"),
+            device.get("id").asText(),
+            new ClientInfo(
                 client.get("id").asText(),
                 client.get("mode").asText(),
-                role,
-                scopes,
-                signedAt,
-                token,
-                nonce)
-            : DevicePayload.v3(
-                device.get("id").asText(),
-                client.get("id").asText(),
-                client.get("mode").asText(),
-                role,
-                scopes,
-                signedAt,
-                token,
-                nonce,
                 TestData.textOrNull(client, "platform"),
-                TestData.textOrNull(client, "deviceFamily"));
+                TestData.textOrNull(client, "deviceFamily")),
+            role,
+            scopes,
+            device.path("signedAt").asLong(0),
+            new Credentials(
+                TestData.textOrNull(auth, "token"),
+                null,
+                TestData.textOrNull(auth, "deviceToken"),
+                TestData.textOrNull(auth, "bootstrapToken")),
+            nonce);
     byte[] signature = sign(KEY, payload);
     device.put(
         "signature",
@@ -154,6 +144,45 @@ public final class Requests {
     signer.initSign(pair.getPrivate());
     signer.update(payload.getBytes(StandardCharsets.UTF_8));
     return signer.sign();
+  }
+
+  /**
+   * Builds the payload a device signs, v3 or v2, from the values of a request.
+   *
+   * @param v3 whether to build the v3 payload (else v2)
+   * @param deviceId the claimed device id
+   * @param client the declared client
+   * @param role the role
+   * @param scopes the scopes
+   * @param signedAt the signing time
+   * @param auth the credentials (for the token slot)
+   * @param nonce the trimmed nonce
+   * @return the payload
+   */
+  public static String payload(
+      boolean v3,
+      String deviceId,
+      ClientInfo client,
+      String role,
+      List<String> scopes,
+      long signedAt,
+      Credentials auth,
+      String nonce) {
+    String token = DevicePayload.tokenSlot(auth.token(), auth.deviceToken(), auth.bootstrapToken());
+    return v3
+        ? DevicePayload.v3(
+            deviceId,
+            client.id(),
+            client.mode(),
+            role,
+            scopes,
+            signedAt,
+            token,
+            nonce,
+            client.platform(),
+            client.deviceFamily())
+        : DevicePayload.v2(
+            deviceId, client.id(), client.mode(), role, scopes, signedAt, token, nonce);
   }
 
   private static JsonNode substitute(JsonNode node) {
