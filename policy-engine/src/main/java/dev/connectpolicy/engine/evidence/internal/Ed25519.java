@@ -66,17 +66,22 @@ public final class Ed25519 {
    * @return the raw key, or null if {@code text} is not a canonical Ed25519 public key
    */
   public static byte @Nullable [] decodePublicKey(String text) {
+    byte[] raw = decodeKeyBytes(text);
+    return raw != null && isPoint(raw) ? raw : null;
+  }
+
+  /**
+   * Decodes the encoding of a public key without checking that it is a curve point: for a key that
+   * is only compared with a decoded device key (the pairing record's), where the point check would
+   * cost a modular exponentiation for nothing.
+   *
+   * @param text base64url of the raw 32-byte key, or a PEM {@code PUBLIC KEY} block
+   * @return the 32 key bytes, or null if {@code text} encodes no 32-byte Ed25519 key
+   */
+  public static byte @Nullable [] decodeKeyBytes(String text) {
     String value = text.strip();
-    byte[] raw;
-    if (value.contains("BEGIN")) {
-      raw = fromPem(value);
-    } else {
-      raw = Base64Text.decode(value);
-    }
-    if (raw == null || raw.length != 32 || !isPoint(raw)) {
-      return null;
-    }
-    return raw;
+    byte[] raw = value.contains("BEGIN") ? fromPem(value) : Base64Text.decode(value);
+    return raw != null && raw.length == 32 ? raw : null;
   }
 
   private static byte @Nullable [] fromPem(String pem) {
@@ -181,12 +186,13 @@ public final class Ed25519 {
    * @return true if the signature verifies
    */
   public static boolean verify(byte[] rawKey, String payload, byte[] signature) {
-    return verify(rawKey, payload.getBytes(StandardCharsets.UTF_8), signature);
+    // key and signature were checked when they were decoded
+    return jdkVerify(rawKey, payload.getBytes(StandardCharsets.UTF_8), signature);
   }
 
   /**
-   * Verifies a signature over bytes; the explicit checks of {@link #decodeSignature} run again, so
-   * this is safe to call with any bytes (the Wycheproof suite does).
+   * Verifies a signature over bytes, running every check of {@link #decodePublicKey} and {@link
+   * #decodeSignature} first, so this is safe to call with any bytes (the Wycheproof suite does).
    *
    * @param rawKey a 32-byte public key
    * @param message the signed bytes
@@ -201,6 +207,10 @@ public final class Ed25519 {
         || !lessThan(signature, 32, L_LE)) {
       return false;
     }
+    return jdkVerify(rawKey, message, signature);
+  }
+
+  private static boolean jdkVerify(byte[] rawKey, byte[] message, byte[] signature) {
     try {
       Signature verifier = newSignature();
       verifier.initVerify(publicKey(rawKey));

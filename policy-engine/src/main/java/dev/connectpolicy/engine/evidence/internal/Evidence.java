@@ -63,7 +63,8 @@ public final class Evidence {
     PairedDevice record = request.pairedDevice();
     byte[] recordKey = null;
     if (record != null) {
-      recordKey = Ed25519.decodePublicKey(record.publicKey());
+      // the point is not checked: the record's key is only compared with the device's checked key
+      recordKey = Ed25519.decodeKeyBytes(record.publicKey());
       if (recordKey == null) {
         throw new InvalidContextException(
             "pairedDevice.publicKey",
