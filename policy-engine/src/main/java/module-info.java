@@ -5,7 +5,8 @@
  *
  * <p>Entry points: {@link dev.connectpolicy.engine.ConnectPolicies} for profiles and pipelines,
  * {@link dev.connectpolicy.engine.Rules} for the rule vocabulary, {@link
- * dev.connectpolicy.engine.PolicyJson} for the JSON contract.
+ * dev.connectpolicy.engine.PolicyJson} for the JSON contract, {@link
+ * dev.connectpolicy.engine.evidence.Admission} for deciding a raw request (the evidence layer).
  */
 module dev.connectpolicy.engine {
   requires transitive dev.connectpolicy.api;
@@ -14,4 +15,5 @@ module dev.connectpolicy.engine {
   requires static transitive org.jspecify;
 
   exports dev.connectpolicy.engine;
+  exports dev.connectpolicy.engine.evidence;
 }

@@ -6,7 +6,9 @@ import dev.connectpolicy.api.WireValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -97,6 +99,18 @@ final class JsonFields {
     return value.longValue();
   }
 
+  /** An integer that may be absent or null; a present value must be an integer. */
+  @Nullable Long optionalLong(String name) {
+    JsonNode value = value(name);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw wrongType(name, "an integer", value);
+    }
+    return value.longValue();
+  }
+
   int requiredInt(String name) {
     JsonNode value = required(name);
     if (!value.isIntegralNumber() || !value.canConvertToInt()) {
@@ -148,6 +162,34 @@ final class JsonFields {
       list.add(item.textValue());
     }
     return list;
+  }
+
+  /**
+   * An object of strings, such as HTTP headers; absent or null is empty, and members whose value is
+   * null are left out. Each other member must be a string.
+   */
+  Map<String, String> optionalStringMap(String name) {
+    JsonNode value = value(name);
+    if (value == null) {
+      return Map.of();
+    }
+    if (!value.isObject()) {
+      throw wrongType(name, "an object of strings", value);
+    }
+    Map<String, String> map = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> member : value.properties()) {
+      JsonNode item = member.getValue();
+      if (item.isNull()) {
+        continue;
+      }
+      if (!item.isTextual()) {
+        String itemPath = path(name) + "." + echo(member.getKey());
+        throw new InvalidContextException(
+            itemPath, "field `" + itemPath + "` must be a string or null, got " + describe(item));
+      }
+      map.put(member.getKey(), item.textValue());
+    }
+    return map;
   }
 
   JsonFields requiredObject(String name) {

@@ -232,6 +232,26 @@ public final class PolicyJson {
   }
 
   /**
+   * Writes a decision with the facts it was made on as one line of JSON: the decision's fields and
+   * {@code facts}, the context as {@link #write(ConnectContext)} writes it ({@code admit}'s
+   * output).
+   *
+   * @param decision the decision
+   * @param facts the facts it was made on
+   * @return the JSON object
+   */
+  public static String write(Decision decision, ConnectContext facts) {
+    return generate(
+        out -> {
+          out.writeStartObject();
+          writeDecisionFields(out, decision);
+          out.writeFieldName("facts");
+          writeContext(out, facts);
+          out.writeEndObject();
+        });
+  }
+
+  /**
    * Writes a decision with its trace as one line of JSON: the decision's fields and {@code trace}.
    *
    * @param explanation the explanation

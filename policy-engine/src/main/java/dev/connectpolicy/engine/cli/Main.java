@@ -25,6 +25,7 @@ public final class Main {
             new ProfilesCommand(),
             new EvaluateCommand(false),
             new EvaluateCommand(true),
+            new AdmitCommand(),
             new TableCommand(),
             new DiffCommand())) {
       COMMANDS.put(command.name(), command);

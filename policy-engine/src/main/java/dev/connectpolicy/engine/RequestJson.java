@@ -1,0 +1,155 @@
+package dev.connectpolicy.engine;
+
+import dev.connectpolicy.api.AuthMode;
+import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.engine.evidence.ClientInfo;
+import dev.connectpolicy.engine.evidence.ConnectFrame;
+import dev.connectpolicy.engine.evidence.ConnectRequest;
+import dev.connectpolicy.engine.evidence.ControlUiSettings;
+import dev.connectpolicy.engine.evidence.Credentials;
+import dev.connectpolicy.engine.evidence.DeviceIdentity;
+import dev.connectpolicy.engine.evidence.GatewayAuth;
+import dev.connectpolicy.engine.evidence.GatewayConfig;
+import dev.connectpolicy.engine.evidence.PairedDevice;
+import dev.connectpolicy.engine.evidence.SocketInfo;
+import dev.connectpolicy.engine.evidence.TrustedProxyAuth;
+import java.util.List;
+
+/**
+ * Reads the raw request of contract section 3, the input of {@code admit}, as strictly as {@link
+ * PolicyJson#readContext} reads facts: an unknown field, a wrong type, a missing required field or
+ * a value over its size bound is an {@link InvalidContextException} naming the field's path (such
+ * as {@code connect.device.signedAt}). Messages never quote a secret.
+ *
+ * <pre>{@code
+ * ConnectRequest request = RequestJson.read(line);
+ * Admission.Result result = Admission.admit(ConnectPolicies.recommended(), request);
+ * }</pre>
+ *
+ * <p>Required: {@code connect.client.id}, {@code connect.client.mode}, {@code
+ * socket.remoteAddress}, {@code challengeNonce}, {@code now}, {@code gateway.auth.mode}, and in a
+ * device {@code id}, {@code publicKey} and {@code signature}. Everything else may be omitted or
+ * null: {@code connect.role} defaults to {@code operator}, lists to empty, flags to false, {@code
+ * connect.device} and {@code pairedDevice} to none. A header whose value is null was not sent.
+ * {@code pairedDevice.deviceToken} extends the contract: the token issued to the paired device.
+ */
+public final class RequestJson {
+
+  private RequestJson() {}
+
+  /**
+   * Reads one raw request.
+   *
+   * @param json one JSON object
+   * @return the request
+   * @throws InvalidContextException naming the field, if the document does not fit the contract
+   */
+  public static ConnectRequest read(String json) {
+    JsonFields fields = JsonFields.object(PolicyJson.parse(json), "");
+    ConnectFrame connect = connect(fields.requiredObject("connect"));
+    SocketInfo socket = socket(fields.requiredObject("socket"));
+    String challengeNonce = fields.requiredString("challengeNonce");
+    long now = fields.requiredLong("now");
+    GatewayConfig gateway = gateway(fields.requiredObject("gateway"));
+    JsonFields paired = fields.optionalObject("pairedDevice");
+    PairedDevice pairedDevice = paired == null ? null : pairedDevice(paired);
+    fields.finish();
+    return new ConnectRequest(connect, socket, challengeNonce, now, gateway, pairedDevice);
+  }
+
+  private static ConnectFrame connect(JsonFields fields) {
+    JsonFields clientFields = fields.requiredObject("client");
+    ClientInfo client =
+        new ClientInfo(
+            clientFields.requiredString("id"),
+            clientFields.requiredString("mode"),
+            clientFields.optionalString("platform"),
+            clientFields.optionalString("deviceFamily"));
+    clientFields.finish();
+    String role = fields.optionalString("role");
+    List<String> scopes = fields.optionalStringList("scopes");
+    Credentials auth = Credentials.NONE;
+    JsonFields authFields = fields.optionalObject("auth");
+    if (authFields != null) {
+      auth =
+          new Credentials(
+              authFields.optionalString("token"),
+              authFields.optionalString("password"),
+              authFields.optionalString("deviceToken"),
+              authFields.optionalString("bootstrapToken"));
+      authFields.finish();
+    }
+    DeviceIdentity device = null;
+    JsonFields deviceFields = fields.optionalObject("device");
+    if (deviceFields != null) {
+      device =
+          new DeviceIdentity(
+              deviceFields.requiredString("id"),
+              deviceFields.requiredString("publicKey"),
+              deviceFields.requiredString("signature"),
+              deviceFields.optionalLong("signedAt"),
+              deviceFields.optionalString("nonce"));
+      deviceFields.finish();
+    }
+    fields.finish();
+    return new ConnectFrame(client, role == null ? "operator" : role, scopes, auth, device);
+  }
+
+  private static SocketInfo socket(JsonFields fields) {
+    SocketInfo socket =
+        new SocketInfo(fields.requiredString("remoteAddress"), fields.optionalStringMap("headers"));
+    fields.finish();
+    return socket;
+  }
+
+  private static GatewayConfig gateway(JsonFields fields) {
+    JsonFields authFields = fields.requiredObject("auth");
+    AuthMode mode = authFields.requiredEnum("mode", AuthMode.class);
+    String token = authFields.optionalString("token");
+    String password = authFields.optionalString("password");
+    TrustedProxyAuth trustedProxy = null;
+    JsonFields proxyFields = authFields.optionalObject("trustedProxy");
+    if (proxyFields != null) {
+      trustedProxy =
+          new TrustedProxyAuth(
+              proxyFields.requiredString("userHeader"),
+              proxyFields.optionalStringList("requiredHeaders"),
+              proxyFields.optionalStringList("allowUsers"),
+              proxyFields.optionalBoolean("allowLoopback", false));
+      proxyFields.finish();
+    }
+    authFields.finish();
+    List<String> trustedProxies = fields.optionalStringList("trustedProxies");
+    boolean allowRealIpFallback = fields.optionalBoolean("allowRealIpFallback", false);
+    ControlUiSettings controlUi = ControlUiSettings.DEFAULT;
+    JsonFields uiFields = fields.optionalObject("controlUi");
+    if (uiFields != null) {
+      controlUi =
+          new ControlUiSettings(
+              uiFields.optionalStringList("allowedOrigins"),
+              uiFields.optionalBoolean("allowInsecureAuth", false),
+              uiFields.optionalBoolean("dangerouslyDisableDeviceAuth", false),
+              uiFields.optionalBoolean("dangerouslyAllowHostHeaderOriginFallback", false));
+      uiFields.finish();
+    }
+    fields.finish();
+    return new GatewayConfig(
+        new GatewayAuth(mode, token, password, trustedProxy),
+        trustedProxies,
+        allowRealIpFallback,
+        controlUi);
+  }
+
+  private static PairedDevice pairedDevice(JsonFields fields) {
+    PairedDevice record =
+        new PairedDevice(
+            fields.requiredString("publicKey"),
+            fields.optionalStringList("roles"),
+            fields.optionalStringList("scopes"),
+            fields.optionalString("platform"),
+            fields.optionalString("deviceFamily"),
+            fields.optionalString("deviceToken"));
+    fields.finish();
+    return record;
+  }
+}

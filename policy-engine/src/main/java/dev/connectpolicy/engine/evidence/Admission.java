@@ -1,0 +1,143 @@
+package dev.connectpolicy.engine.evidence;
+
+import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.ConnectPolicy;
+import dev.connectpolicy.api.Decision;
+import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.engine.PolicyJson;
+import dev.connectpolicy.engine.evidence.internal.Evidence;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The evidence layer's entry point: from the raw request a gateway holds to the facts of a {@link
+ * ConnectContext}, and to a decision.
+ *
+ * <pre>{@code
+ * ConnectRequest request = new ConnectRequest(
+ *     new ConnectFrame(
+ *         new ClientInfo("node-host", "node", "linux", null),
+ *         "node", List.of(), Credentials.token(frameToken), deviceIdentity),
+ *     SocketInfo.of(remoteAddress, Map.of("host", hostHeader)),
+ *     challengeNonce,
+ *     System.currentTimeMillis(),
+ *     GatewayConfig.of(GatewayAuth.token(configuredToken)),
+ *     pairingStore.lookup(deviceIdentity.id()));
+ * Admission.Result result = Admission.admit(ConnectPolicies.recommended(), request);
+ * if (result.decision() instanceof Reject reject) {
+ *   closeWith(reject.close());
+ * }
+ * }</pre>
+ *
+ * <p>What it establishes, and how (each in OpenClaw's terms, reference sections 1.4 to 2.7 and 4):
+ *
+ * <ul>
+ *   <li><b>device proof</b>: the Ed25519 key decodes and its SHA-256 is the device id, the
+ *       signature is at most two minutes old, the signed nonce is the challenge, the signature
+ *       verifies over the v3 payload, else the v2 one;
+ *   <li><b>locality</b>: the client address behind trusted proxies, loopback, with a local-ish Host
+ *       and no untrusted forwarding, and OpenClaw's pairing locality classes;
+ *   <li><b>Origin</b>: the allow-list, the Host-header fallback flag, a loopback Origin from a
+ *       local client;
+ *   <li><b>authentication</b>: the shared token or password compared in constant time, or a trusted
+ *       proxy's identity headers; then a device token checked against the pairing record. Tailscale
+ *       Serve identity needs a whois lookup and is not supported: no request is ever authenticated
+ *       with method {@code tailscale}. Bootstrap tokens need the gateway's bootstrap store and
+ *       never authenticate ({@code bootstrap_token_invalid});
+ *   <li><b>pairing</b>: not paired, metadata, role or scope upgrade against the pairing record.
+ * </ul>
+ *
+ * <p>Every request accepted here yields facts that {@link
+ * dev.connectpolicy.api.FactSpace#isConsistent(ConnectContext)} holds consistent. No token,
+ * password, signature or nonce reaches the facts, a decision or a message.
+ */
+public final class Admission {
+
+  private Admission() {}
+
+  /**
+   * Derives the facts of a request.
+   *
+   * @param request the raw request
+   * @return the facts
+   * @throws InvalidContextException naming the field, if the socket address, a trusted proxy entry
+   *     or the pairing record's public key is malformed
+   */
+  public static ConnectContext facts(ConnectRequest request) {
+    return Evidence.derive(request).context();
+  }
+
+  /**
+   * Derives the facts of a request and decides them. Malformed input does not throw: it is rejected
+   * with {@code INVALID_CONTEXT}, the message naming the field.
+   *
+   * @param policy the policy to apply, such as {@code ConnectPolicies.recommended()}
+   * @param request the raw request
+   * @return the decision, the facts it was made on, and the payload version that verified
+   */
+  public static Result admit(ConnectPolicy policy, ConnectRequest request) {
+    Objects.requireNonNull(policy, "policy");
+    Evidence.Derived derived;
+    try {
+      derived = Evidence.derive(request);
+    } catch (InvalidContextException malformed) {
+      return new Result(PolicyJson.invalidContext(malformed, null), null, PayloadVersion.NONE);
+    }
+    return new Result(
+        policy.evaluate(derived.context()), derived.context(), derived.payloadVersion());
+  }
+
+  /** The outcome of {@link #admit}: the decision, the facts and the payload version. */
+  public static final class Result {
+
+    private final Decision decision;
+    private final @Nullable ConnectContext facts;
+    private final PayloadVersion payloadVersion;
+
+    private Result(
+        Decision decision, @Nullable ConnectContext facts, PayloadVersion payloadVersion) {
+      this.decision = decision;
+      this.facts = facts;
+      this.payloadVersion = payloadVersion;
+    }
+
+    /**
+     * Returns the decision.
+     *
+     * @return the policy's decision, or an {@code INVALID_CONTEXT} reject for malformed input
+     */
+    public Decision decision() {
+      return decision;
+    }
+
+    /**
+     * Returns the facts the decision was made on.
+     *
+     * @return the derived facts, or empty when the input was malformed
+     */
+    public Optional<ConnectContext> facts() {
+      return Optional.ofNullable(facts);
+    }
+
+    /**
+     * Returns which device-auth payload the device signature verified over.
+     *
+     * @return v3 or v2 for a verified proof; none without a device or when the proof failed
+     */
+    public PayloadVersion payloadVersion() {
+      return payloadVersion;
+    }
+
+    @Override
+    public String toString() {
+      return "Admission.Result[decision="
+          + decision
+          + ", facts="
+          + facts
+          + ", payloadVersion="
+          + payloadVersion.wire()
+          + "]";
+    }
+  }
+}

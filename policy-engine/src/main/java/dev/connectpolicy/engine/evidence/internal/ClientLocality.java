@@ -1,0 +1,114 @@
+package dev.connectpolicy.engine.evidence.internal;
+
+import dev.connectpolicy.api.AuthFacts;
+import dev.connectpolicy.api.Client;
+import dev.connectpolicy.api.Locality;
+import dev.connectpolicy.engine.evidence.SocketInfo;
+import dev.connectpolicy.engine.internal.Clients;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether the client is local, and OpenClaw's pairing locality (reference sections 1.4 and 2.6).
+ */
+public final class ClientLocality {
+
+  private ClientLocality() {}
+
+  /**
+   * Whether the request carries forwarding headers: {@code Forwarded}, {@code X-Real-IP} or any
+   * {@code X-Forwarded-*}, with any value, empty included. This is OpenClaw's newest {@code
+   * hasForwardedRequestHeaders}, a superset of the older XFF / X-Real-IP / X-Forwarded-Host checks,
+   * and counting an empty header too only ever makes a client less local.
+   *
+   * @param socket the socket
+   * @return true if a forwarding header is present
+   */
+  public static boolean hasForwardingHeaders(SocketInfo socket) {
+    for (String name : socket.headers().keySet()) {
+      if (name.equals("forwarded") || name.equals("x-real-ip") || name.startsWith("x-forwarded-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * OpenClaw's {@code isLocalDirectRequest}: the client address is loopback, the Host header is
+   * local-ish, and there are no forwarding headers unless the socket peer is a trusted proxy.
+   *
+   * @param clientAddress the resolved client address, or null if there is none
+   * @param hostHeader the Host header, or null
+   * @param forwarded whether forwarding headers are present
+   * @param peerIsTrustedProxy whether the socket peer is a trusted proxy
+   * @return true for a direct local client
+   */
+  public static boolean isLocal(
+      @Nullable IpAddress clientAddress,
+      @Nullable String hostHeader,
+      boolean forwarded,
+      boolean peerIsTrustedProxy) {
+    return clientAddress != null
+        && clientAddress.isLoopback()
+        && HostNames.isLocalish(hostHeader)
+        && (!forwarded || peerIsTrustedProxy);
+  }
+
+  /**
+   * OpenClaw's {@code resolvePairingLocality}, first match wins:
+   *
+   * <ol>
+   *   <li>{@code direct_local}: a local client;
+   *   <li>{@code browser_container_local}: the Control UI ({@code openclaw-control-ui} in mode
+   *       {@code webchat}) that proved the shared token or password, no forwarding headers, an
+   *       Origin, the socket peer private or loopback, the Host and the Origin's host loopback;
+   *   <li>{@code cli_container_local}: the CLI ({@code cli}/{@code cli}) that proved the shared
+   *       secret, no forwarding headers, no Origin, the peer loopback, the Host private or
+   *       loopback;
+   *   <li>{@code shared_secret_loopback_local}: the same for any client;
+   *   <li>{@code remote}.
+   * </ol>
+   *
+   * @param local whether the client is a direct local client
+   * @param client the declared client, normalised
+   * @param socket the socket (Host and Origin headers)
+   * @param peer the socket peer's address
+   * @param forwarded whether forwarding headers are present
+   * @param auth the final authentication facts
+   * @return the pairing locality
+   */
+  public static Locality pairingLocality(
+      boolean local,
+      Client client,
+      SocketInfo socket,
+      IpAddress peer,
+      boolean forwarded,
+      AuthFacts auth) {
+    if (local) {
+      return Locality.DIRECT_LOCAL;
+    }
+    boolean sharedSecret = auth.ok() && auth.sharedAuthOk() && auth.method().isSharedSecret();
+    if (!sharedSecret || forwarded) {
+      return Locality.REMOTE;
+    }
+    String originHeader = socket.header("origin");
+    boolean hasOrigin = BrowserOrigin.isPresent(originHeader);
+    String host = HostNames.hostName(socket.header("host"));
+    if (hasOrigin) {
+      OriginUrl origin = originHeader == null ? null : OriginUrl.parse(originHeader);
+      boolean browser =
+          Clients.isBrowserControlUi(client)
+              && client.mode().equals("webchat")
+              && peer.isPrivateOrLoopback()
+              && HostNames.isLoopbackHost(host)
+              && origin != null
+              && HostNames.isLoopbackHost(origin.hostname());
+      return browser ? Locality.BROWSER_CONTAINER_LOCAL : Locality.REMOTE;
+    }
+    if (!peer.isLoopback() || !HostNames.isPrivateOrLoopbackHost(host)) {
+      return Locality.REMOTE;
+    }
+    return Clients.isCliCli(client)
+        ? Locality.CLI_CONTAINER_LOCAL
+        : Locality.SHARED_SECRET_LOOPBACK_LOCAL;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.connectpolicy.engine.evidence.internal;
+
+import dev.connectpolicy.api.AuthFacts;
+import dev.connectpolicy.api.Client;
+import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.ControlUiConfig;
+import dev.connectpolicy.api.DeviceProof;
+import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.api.Locality;
+import dev.connectpolicy.api.OriginCheck;
+import dev.connectpolicy.api.PairingState;
+import dev.connectpolicy.engine.evidence.ConnectFrame;
+import dev.connectpolicy.engine.evidence.ConnectRequest;
+import dev.connectpolicy.engine.evidence.ControlUiSettings;
+import dev.connectpolicy.engine.evidence.DeviceIdentity;
+import dev.connectpolicy.engine.evidence.GatewayConfig;
+import dev.connectpolicy.engine.evidence.PairedDevice;
+import dev.connectpolicy.engine.evidence.PayloadVersion;
+import dev.connectpolicy.engine.evidence.SocketInfo;
+import dev.connectpolicy.engine.internal.Clients;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Derives the facts of a raw request, in OpenClaw's phase order: addresses and locality, Origin,
+ * shared authentication, device proof, the device-token decision, pairing locality, pairing state.
+ */
+public final class Evidence {
+
+  private Evidence() {}
+
+  /**
+   * The facts of a request and the payload version its device signature verified over.
+   *
+   * @param context the facts
+   * @param payloadVersion v3, v2, or none
+   */
+  public record Derived(ConnectContext context, PayloadVersion payloadVersion) {}
+
+  /**
+   * Derives the facts.
+   *
+   * @param request the raw request
+   * @return the facts and the payload version
+   * @throws InvalidContextException naming the field, if the socket address, a trusted proxy or the
+   *     pairing record's key is malformed
+   */
+  public static Derived derive(ConnectRequest request) {
+    ConnectFrame frame = request.connect();
+    SocketInfo socket = request.socket();
+    GatewayConfig gateway = request.gateway();
+
+    IpAddress peer = IpAddress.parse(socket.remoteAddress());
+    if (peer == null) {
+      throw new InvalidContextException(
+          "socket.remoteAddress",
+          "field `socket.remoteAddress` is not an IP address: `"
+              + quoted(socket.remoteAddress())
+              + "`");
+    }
+    List<IpRange> trustedProxies = trustedProxies(gateway.trustedProxies());
+    PairedDevice record = request.pairedDevice();
+    byte[] recordKey = null;
+    if (record != null) {
+      // the point is not checked: the record's key is only compared with the device's checked key
+      recordKey = Ed25519.decodeKeyBytes(record.publicKey());
+      if (recordKey == null) {
+        throw new InvalidContextException(
+            "pairedDevice.publicKey",
+            "field `pairedDevice.publicKey` is not an Ed25519 public key (base64url of the raw 32"
+                + " bytes, or PEM)");
+      }
+    }
+
+    boolean forwarded = ClientLocality.hasForwardingHeaders(socket);
+    boolean peerTrusted = IpRange.anyContains(trustedProxies, peer);
+    IpAddress clientAddress =
+        ClientAddress.resolve(
+            peer,
+            socket.header("x-forwarded-for"),
+            socket.header("x-real-ip"),
+            trustedProxies,
+            gateway.allowRealIpFallback());
+    boolean local =
+        ClientLocality.isLocal(clientAddress, socket.header("host"), forwarded, peerTrusted);
+
+    ControlUiSettings controlUi = gateway.controlUi();
+    OriginCheck origin =
+        BrowserOrigin.check(
+            socket.header("origin"),
+            socket.header("host"),
+            controlUi.allowedOrigins(),
+            controlUi.dangerouslyAllowHostHeaderOriginFallback(),
+            local);
+
+    Client client = Client.of(frame.client().id(), frame.client().mode());
+    GatewayAuthorizer.Result shared =
+        GatewayAuthorizer.authorize(gateway.auth(), frame.auth(), peer, socket, trustedProxies);
+
+    DeviceIdentity device = frame.device();
+    DeviceProof proof = DeviceProof.ABSENT;
+    PayloadVersion version = PayloadVersion.NONE;
+    byte[] deviceKey = null;
+    if (device != null) {
+      DeviceProofCheck.Outcome outcome =
+          DeviceProofCheck.check(
+              device,
+              frame.client(),
+              frame.role(),
+              frame.scopes(),
+              frame.auth(),
+              request.challengeNonce(),
+              request.now());
+      proof = outcome.proof();
+      version = outcome.version();
+      deviceKey = outcome.publicKey();
+    }
+
+    // dangerouslyDisableDeviceAuth drops an operator UI's device before the device-token check in
+    // the versions that honour it; the facts do not know the profile, so the upgrade is withheld
+    // for every operator UI (the browser Control UI and the terminal UI): fail closed
+    boolean deviceIgnored =
+        controlUi.dangerouslyDisableDeviceAuth() && Clients.isOperatorUi(client);
+    AuthFacts auth =
+        ConnectAuthDecision.resolve(
+            gateway.auth().mode(),
+            shared,
+            frame.auth(),
+            proof == DeviceProof.VERIFIED && !deviceIgnored,
+            record,
+            PairingCheck.sameKey(recordKey, deviceKey),
+            frame.role(),
+            frame.scopes());
+    Locality locality =
+        ClientLocality.pairingLocality(local, client, socket, peer, forwarded, auth);
+    PairingState pairing =
+        device == null
+            ? PairingState.NOT_PAIRED
+            : PairingCheck.state(
+                record,
+                recordKey,
+                deviceKey,
+                frame.role(),
+                frame.scopes(),
+                frame.client().platform(),
+                frame.client().deviceFamily());
+
+    ConnectContext context =
+        ConnectContext.builder()
+            .role(frame.role())
+            .scopes(frame.scopes())
+            .client(client)
+            .local(local)
+            .locality(locality)
+            .origin(origin)
+            .auth(auth)
+            .device(proof)
+            .pairing(pairing)
+            .controlUi(
+                new ControlUiConfig(
+                    controlUi.allowInsecureAuth(), controlUi.dangerouslyDisableDeviceAuth()))
+            .build();
+    return new Derived(context, version);
+  }
+
+  private static List<IpRange> trustedProxies(List<String> entries) {
+    List<IpRange> ranges = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      IpRange range = IpRange.parse(entries.get(i));
+      if (range == null) {
+        String path = "gateway.trustedProxies[" + i + "]";
+        throw new InvalidContextException(
+            path,
+            "field `"
+                + path
+                + "` is not an IP address or CIDR block: `"
+                + quoted(entries.get(i))
+                + "`");
+      }
+      ranges.add(range);
+    }
+    return ranges;
+  }
+
+  /** A non-secret value quoted in a message: at most 64 characters, control characters escaped. */
+  private static String quoted(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && i < 64; i++) {
+      char c = text.charAt(i);
+      out.append(
+          c < 0x20 || c == 0x7f || c == '`' ? String.format(Locale.ROOT, "\\u%04x", (int) c) : c);
+    }
+    return text.length() > 64 ? out + "..." : out.toString();
+  }
+}

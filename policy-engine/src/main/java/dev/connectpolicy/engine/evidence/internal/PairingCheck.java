@@ -1,0 +1,79 @@
+package dev.connectpolicy.engine.evidence.internal;
+
+import dev.connectpolicy.api.PairingState;
+import dev.connectpolicy.engine.evidence.PairedDevice;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a device's pairing record compares with its request, in OpenClaw's order (reference section
+ * 2.7):
+ *
+ * <ol>
+ *   <li>no record, or a record for another public key: {@code not-paired};
+ *   <li>a pinned (non-blank) platform or device family that differs from the claim, both trimmed
+ *       and ASCII lower-cased: {@code metadata-upgrade};
+ *   <li>no approved roles, or the role not among them: {@code role-upgrade};
+ *   <li>scopes requested, and none approved or not covered by {@link RoleScopes}: {@code
+ *       scope-upgrade};
+ *   <li>otherwise {@code paired}.
+ * </ol>
+ */
+public final class PairingCheck {
+
+  private PairingCheck() {}
+
+  /**
+   * Compares the record with the request.
+   *
+   * @param record the pairing record, or null
+   * @param recordKey the record's decoded public key, or null without a record
+   * @param deviceKey the device's decoded public key, or null if it did not decode
+   * @param role the requested role
+   * @param scopes the requested scopes
+   * @param platform the claimed platform, or null
+   * @param deviceFamily the claimed device family, or null
+   * @return the pairing state
+   */
+  public static PairingState state(
+      @Nullable PairedDevice record,
+      byte @Nullable [] recordKey,
+      byte @Nullable [] deviceKey,
+      String role,
+      List<String> scopes,
+      @Nullable String platform,
+      @Nullable String deviceFamily) {
+    if (!sameKey(recordKey, deviceKey) || record == null) {
+      return PairingState.NOT_PAIRED;
+    }
+    if (pinnedDiffers(record.platform(), platform)
+        || pinnedDiffers(record.deviceFamily(), deviceFamily)) {
+      return PairingState.METADATA_UPGRADE;
+    }
+    if (!record.roles().contains(role)) {
+      return PairingState.ROLE_UPGRADE;
+    }
+    if (!scopes.isEmpty()
+        && (record.scopes().isEmpty() || !RoleScopes.allow(role, scopes, record.scopes()))) {
+      return PairingState.SCOPE_UPGRADE;
+    }
+    return PairingState.PAIRED;
+  }
+
+  /**
+   * Tells whether the record is this device's: both keys decoded and equal.
+   *
+   * @param recordKey the record's key, or null
+   * @param deviceKey the device's key, or null
+   * @return true if both are present and equal
+   */
+  public static boolean sameKey(byte @Nullable [] recordKey, byte @Nullable [] deviceKey) {
+    return recordKey != null && deviceKey != null && Arrays.equals(recordKey, deviceKey);
+  }
+
+  private static boolean pinnedDiffers(@Nullable String pinned, @Nullable String claimed) {
+    String pin = JsText.normalizeMetadata(pinned);
+    return !pin.isEmpty() && !pin.equals(JsText.normalizeMetadata(claimed));
+  }
+}

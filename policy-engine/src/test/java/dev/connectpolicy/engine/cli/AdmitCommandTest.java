@@ -1,0 +1,116 @@
+package dev.connectpolicy.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code admit} on the command line, on the bundled {@code examples/requests.jsonl}. */
+class AdmitCommandTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Path EXAMPLES = Path.of("..", "examples", "requests.jsonl");
+
+  private static final class Run {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final int status;
+
+    Run(String input, String... args) {
+      Console console =
+          new Console(
+              new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8));
+      status = Main.run(args, console);
+    }
+
+    List<JsonNode> lines() throws Exception {
+      List<JsonNode> lines = new ArrayList<>();
+      for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+        lines.add(MAPPER.readTree(line));
+      }
+      return lines;
+    }
+  }
+
+  @Test
+  void bundledExamples_getOneDecisionWithFactsPerLine() throws Exception {
+    Run run = new Run("", "admit", "--profile", "recommended", EXAMPLES.toString());
+    assertThat(run.status).isZero();
+    List<String> outcomes = new ArrayList<>();
+    for (JsonNode line : run.lines()) {
+      assertThat(line.has("facts")).as("facts in %s", line).isTrue();
+      outcomes.add(
+          line.get("outcome").asText()
+              + " "
+              + line.path("code").asText(line.path("decidedBy").asText()));
+    }
+    assertThat(outcomes)
+        .containsExactly(
+            "accept pairing.paired",
+            "reject DEVICE_AUTH_SIGNATURE_INVALID",
+            "reject DEVICE_AUTH_SIGNATURE_EXPIRED",
+            "reject CONTROL_UI_ORIGIN_NOT_ALLOWED",
+            "accept device.operator-shared-auth",
+            "reject DEVICE_IDENTITY_REQUIRED",
+            "accept pairing.paired",
+            "reject AUTH_TOKEN_MISMATCH",
+            "reject PAIRING_REQUIRED");
+    assertThat(run.lines().get(5).get("facts").get("local").asBoolean())
+        .as("a loopback peer forwarding for someone is not local")
+        .isFalse();
+  }
+
+  @Test
+  void examplesHoldNoSecretInTheOutput() throws Exception {
+    Run run = new Run("", "admit", "--profile", "openclaw-2026.3.13", EXAMPLES.toString());
+    String output = run.out.toString(StandardCharsets.UTF_8);
+    assertThat(output).doesNotContain("example-gateway-token", "not-the-gateway-token");
+    for (String line : Files.readAllLines(EXAMPLES)) {
+      String signature =
+          MAPPER.readTree(line).path("connect").path("device").path("signature").asText("");
+      if (!signature.isEmpty()) {
+        assertThat(output).doesNotContain(signature);
+      }
+    }
+  }
+
+  @Test
+  void malformedLine_isAnsweredInvalidContextNamingLineAndField_andExitsTwo() throws Exception {
+    String good = Files.readAllLines(EXAMPLES).get(0);
+    String bad = good.replace("\"203.0.113.10\"", "\"localhost\"");
+    Run run = new Run(good + "\n" + bad + "\n{\n", "admit", "--profile", "recommended");
+    assertThat(run.status).isEqualTo(2);
+    List<JsonNode> lines = run.lines();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0).get("outcome").asText()).isEqualTo("accept");
+    assertThat(lines.get(1).get("code").asText()).isEqualTo("INVALID_CONTEXT");
+    assertThat(lines.get(1).get("reason").asText()).isEqualTo("socket.remoteAddress");
+    assertThat(lines.get(1).get("message").asText())
+        .isEqualTo("line 2: field `socket.remoteAddress` is not an IP address: `localhost`");
+    assertThat(lines.get(2).get("message").asText()).startsWith("line 3: malformed JSON");
+  }
+
+  @Test
+  void help_describesTheCommand_andUsageListsIt() {
+    Run help = new Run("", "admit", "--help");
+    assertThat(help.status).isZero();
+    assertThat(help.out.toString(StandardCharsets.UTF_8))
+        .startsWith("usage: connect-policy admit --profile NAME [FILE]");
+    Run usage = new Run("", "--help");
+    assertThat(usage.out.toString(StandardCharsets.UTF_8)).contains("  admit ");
+    Run unknown = new Run("", "admit", "--profile", "nonesuch");
+    assertThat(unknown.status).isEqualTo(2);
+    assertThat(unknown.err.toString(StandardCharsets.UTF_8)).contains("unknown profile `nonesuch`");
+  }
+}

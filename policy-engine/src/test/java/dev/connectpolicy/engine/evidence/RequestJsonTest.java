@@ -1,0 +1,185 @@
+package dev.connectpolicy.engine.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.connectpolicy.api.AuthMode;
+import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.engine.RequestJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The raw request reader and the request records: strict, bounded, and silent about secrets. */
+class RequestJsonTest {
+
+  private static final String SECRET = "S3CRET-do-not-print";
+
+  /** CONTRACT.md section 3, verbatim. */
+  private static final String CONTRACT_EXAMPLE =
+      "{\"connect\": {\"client\": {\"id\": \"node-host\", \"mode\": \"node\", \"platform\":"
+          + " \"linux\", \"deviceFamily\": \"\"}, \"role\": \"node\", \"scopes\": [], \"auth\":"
+          + " {\"token\": \"s3cret\"}, \"device\": {\"id\": \"<lowercase hex sha-256 of the raw"
+          + " 32-byte Ed25519 public key>\", \"publicKey\": \"<base64url raw key, or PEM>\","
+          + " \"signature\": \"<base64url>\", \"signedAt\": 1700000000000, \"nonce\": \"<challenge"
+          + " nonce>\"}}, \"socket\": {\"remoteAddress\": \"127.0.0.1\", \"headers\": {\"host\":"
+          + " \"127.0.0.1:18789\", \"origin\": null, \"x-forwarded-for\": null}}, \"challengeNonce\":"
+          + " \"<nonce the gateway sent in connect.challenge>\", \"now\": 1700000000500, \"gateway\":"
+          + " {\"auth\": {\"mode\": \"token\", \"token\": \"s3cret\"}, \"trustedProxies\": [],"
+          + " \"allowRealIpFallback\": false, \"controlUi\": {\"allowedOrigins\": [],"
+          + " \"allowInsecureAuth\": false, \"dangerouslyDisableDeviceAuth\": false}},"
+          + " \"pairedDevice\": {\"publicKey\": \"<base64url>\", \"roles\": [\"node\"], \"scopes\": [],"
+          + " \"platform\": \"linux\", \"deviceFamily\": \"\"}}";
+
+  private static final String MINIMAL =
+      "{\"connect\": {\"client\": {\"id\": \"cli\", \"mode\": \"cli\"}},"
+          + " \"socket\": {\"remoteAddress\": \"127.0.0.1\"}, \"challengeNonce\": \"c\","
+          + " \"now\": 1, \"gateway\": {\"auth\": {\"mode\": \"none\"}}}";
+
+  @Test
+  void contractExample_isReadAsWritten_andItsPlaceholderKeyIsRefusedByName() {
+    ConnectRequest request = RequestJson.read(CONTRACT_EXAMPLE);
+    assertThat(request.connect().role()).isEqualTo("node");
+    assertThat(request.connect().device()).isNotNull();
+    assertThat(request.connect().device().signedAt()).isEqualTo(1_700_000_000_000L);
+    assertThat(request.socket().headers()).containsOnlyKeys("host");
+    assertThat(request.gateway().auth().mode()).isEqualTo(AuthMode.TOKEN);
+    assertThat(request.pairedDevice()).isNotNull();
+    InvalidContextException refused =
+        catchThrowableOfType(InvalidContextException.class, () -> Admission.facts(request));
+    assertThat(refused.field()).isEqualTo("pairedDevice.publicKey");
+  }
+
+  @Test
+  void omittedFields_takeTheirDefaults() {
+    ConnectRequest request = RequestJson.read(MINIMAL);
+    assertThat(request.connect().role()).isEqualTo("operator");
+    assertThat(request.connect().scopes()).isEmpty();
+    assertThat(request.connect().auth()).isEqualTo(Credentials.NONE);
+    assertThat(request.connect().device()).isNull();
+    assertThat(request.socket().headers()).isEmpty();
+    assertThat(request.gateway().trustedProxies()).isEmpty();
+    assertThat(request.gateway().allowRealIpFallback()).isFalse();
+    assertThat(request.gateway().controlUi()).isEqualTo(ControlUiSettings.DEFAULT);
+    assertThat(request.pairedDevice()).isNull();
+  }
+
+  @Test
+  void secretsOverTheirBound_areRefusedByName_withoutQuotingThem() {
+    String huge = SECRET + "x".repeat(8_200);
+    String json =
+        MINIMAL.replace(
+            "\"mode\": \"cli\"}", "\"mode\": \"cli\"}, \"auth\": {\"token\": \"" + huge + "\"}");
+    InvalidContextException refused = refused(json);
+    assertThat(refused.field()).isEqualTo("connect.auth.token");
+    assertThat(refused.getMessage()).contains("8192").doesNotContain(SECRET);
+  }
+
+  @Test
+  void aSecretOfTheWrongType_isNamedNotQuoted() {
+    String json =
+        MINIMAL.replace(
+            "{\"mode\": \"none\"}", "{\"mode\": \"token\", \"token\": [\"" + SECRET + "\"]}");
+    InvalidContextException refused = refused(json);
+    assertThat(refused.field()).isEqualTo("gateway.auth.token");
+    assertThat(refused.getMessage())
+        .isEqualTo("field `gateway.auth.token` must be a string, got a list");
+  }
+
+  @Test
+  void malformedJsonAroundASecret_isNotQuoted() {
+    String json = "{\"connect\": {\"auth\": {\"token\": \"" + SECRET + "\" \"password\": 1}}}";
+    InvalidContextException refused = refused(json);
+    assertThat(refused.getMessage()).startsWith("malformed JSON").doesNotContain(SECRET);
+  }
+
+  @Test
+  void tooManyScopes_areRefusedByName() {
+    List<String> scopes = new ArrayList<>();
+    for (int i = 0; i < 257; i++) {
+      scopes.add("operator.s" + i);
+    }
+    InvalidContextException refused =
+        catchThrowableOfType(
+            InvalidContextException.class,
+            () ->
+                new ConnectFrame(
+                    ClientInfo.of("cli", "cli"), "operator", scopes, Credentials.NONE, null));
+    assertThat(refused.field()).isEqualTo("connect.scopes");
+    assertThat(refused.getMessage())
+        .isEqualTo("field `connect.scopes` has 257 entries, at most 256 allowed");
+  }
+
+  @Test
+  void oversizedHeaderValuesAndTooManyHeaders_areRefusedByName() {
+    InvalidContextException value =
+        catchThrowableOfType(
+            InvalidContextException.class,
+            () -> SocketInfo.of("127.0.0.1", Map.of("X-Long", "y".repeat(8_193))));
+    assertThat(value.field()).isEqualTo("socket.headers.X-Long");
+    Map<String, String> many = new LinkedHashMap<>();
+    for (int i = 0; i < 129; i++) {
+      many.put("h" + i, "v");
+    }
+    InvalidContextException count =
+        catchThrowableOfType(InvalidContextException.class, () -> SocketInfo.of("127.0.0.1", many));
+    assertThat(count.field()).isEqualTo("socket.headers");
+  }
+
+  @Test
+  void oversizedSignatureAndKey_areRefusedByName() {
+    InvalidContextException signature =
+        catchThrowableOfType(
+            InvalidContextException.class,
+            () -> new DeviceIdentity("id", "key", "A".repeat(16_385), 1L, "n"));
+    assertThat(signature.field()).isEqualTo("connect.device.signature");
+    InvalidContextException key =
+        catchThrowableOfType(
+            InvalidContextException.class,
+            () -> new DeviceIdentity("id", "A".repeat(8_193), "sig", 1L, "n"));
+    assertThat(key.field()).isEqualTo("connect.device.publicKey");
+  }
+
+  @Test
+  void headerNames_areCaseInsensitive() {
+    SocketInfo socket = SocketInfo.of("127.0.0.1", Map.of("X-Forwarded-For", "10.0.0.1"));
+    assertThat(socket.headers()).containsOnlyKeys("x-forwarded-for");
+    assertThat(socket.header("x-FORWARDED-for")).isEqualTo("10.0.0.1");
+    assertThat(socket.header("origin")).isNull();
+  }
+
+  @Test
+  void printedRecords_neverShowASecret() {
+    Credentials credentials =
+        new Credentials(SECRET + "1", SECRET + "2", SECRET + "3", SECRET + "4");
+    DeviceIdentity device = new DeviceIdentity("id", "key", SECRET + "5", 1L, SECRET + "6");
+    PairedDevice paired =
+        new PairedDevice("key", List.of("node"), List.of(), null, null, SECRET + "7");
+    GatewayAuth auth = new GatewayAuth(AuthMode.TOKEN, SECRET + "8", SECRET + "9", null);
+    SocketInfo socket = SocketInfo.of("127.0.0.1", Map.of("Authorization", "Bearer " + SECRET));
+    ConnectRequest request =
+        new ConnectRequest(
+            new ConnectFrame(
+                ClientInfo.of("cli", "cli"), "operator", List.of(), credentials, device),
+            socket,
+            SECRET + "nonce",
+            1,
+            new GatewayConfig(auth, List.of(), false, ControlUiSettings.DEFAULT),
+            paired);
+    assertThat(request.toString()).doesNotContain(SECRET).contains("(redacted)", "authorization");
+    assertThat(credentials.toString())
+        .isEqualTo(
+            "Credentials[token=(redacted), password=(redacted), deviceToken=(redacted),"
+                + " bootstrapToken=(redacted)]");
+    assertThat(Credentials.NONE.toString()).doesNotContain("redacted");
+  }
+
+  private static InvalidContextException refused(String json) {
+    InvalidContextException refused =
+        catchThrowableOfType(InvalidContextException.class, () -> RequestJson.read(json));
+    assertThat(refused).as("refused").isNotNull();
+    return refused;
+  }
+}
