@@ -133,11 +133,13 @@ public enum Profile {
 
   private final String profileName;
   private final String summary;
+  private final Definition definition;
   private final PolicyPipeline policy;
 
   Profile(String profileName, String summary, Definition definition) {
     this.profileName = profileName;
     this.summary = summary;
+    this.definition = definition;
     this.policy = definition.define(profileName, summary);
   }
 
@@ -172,6 +174,17 @@ public enum Profile {
    */
   public PolicyPipeline policy() {
     return policy;
+  }
+
+  /**
+   * Builds the profile's pipeline anew, equal in behaviour to {@link #policy()}: for tests that
+   * must exercise the rule factories themselves (mutation testing changes them after the shared
+   * pipelines were built).
+   *
+   * @return a new pipeline
+   */
+  PolicyPipeline define() {
+    return definition.define(profileName, summary);
   }
 
   /**

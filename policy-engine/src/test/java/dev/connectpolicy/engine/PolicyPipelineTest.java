@@ -192,4 +192,42 @@ class PolicyPipelineTest {
       }
     }
   }
+
+  @Test
+  void fixedRejectionsAreSharedConstantsNotCopies() {
+    PolicyPipeline policy = ConnectPolicies.profile("openclaw-2026.3.13");
+    ConnectContext node = OPERATOR.withRole("node");
+
+    assertThat(policy.evaluate(node)).isSameAs(policy.evaluate(node));
+  }
+
+  @Test
+  void theTraceCarriesCodesOnlyOnRejections() {
+    Explanation explanation =
+        ConnectPolicies.profile("openclaw-2026.3.13").explain(OPERATOR.withRole("node"));
+
+    assertThat(explanation.trace())
+        .filteredOn(entry -> entry.verdict() != Verdict.Kind.REJECT)
+        .allSatisfy(entry -> assertThat(entry.code()).isNull());
+    assertThat(explanation.trace())
+        .last()
+        .extracting(TraceEntry::code)
+        .isEqualTo(RejectCode.DEVICE_IDENTITY_REQUIRED);
+  }
+
+  @Test
+  void aPipelineDescribesItself() {
+    PolicyPipeline policy = ConnectPolicies.profile("openclaw-latest");
+
+    assertThat(policy.name()).isEqualTo("openclaw-latest");
+    assertThat(policy).hasToString("openclaw-latest");
+    assertThat(policy.stages())
+        .extracting(Stage::name)
+        .startsWith("role", "origin")
+        .endsWith("pairing");
+    assertThat(policy.stages().get(0).toString())
+        .isEqualTo("role[role.known] otherwise role.default");
+    assertThatThrownBy(() -> PolicyPipeline.builder(" ").build())
+        .hasMessage("a policy needs a name");
+  }
 }
