@@ -6,6 +6,7 @@ import dev.connectpolicy.api.AuthFacts;
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.Client;
 import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.DeviceProof;
 import dev.connectpolicy.api.Explanation;
@@ -106,5 +107,25 @@ class ReadmeTest {
         assertThat(readme).contains("> " + line);
       }
     }
+  }
+
+  @Test
+  void theTestkitExampleWorksAsShown() {
+    ConnectPolicy mine = ConnectPolicies.recommended();
+
+    assertThat(
+            dev.connectpolicy.testkit.Invariants.dynamicTests(
+                    mine,
+                    dev.connectpolicy.testkit.ConnectContexts.all(),
+                    dev.connectpolicy.testkit.Invariants.all())
+                .count())
+        .isEqualTo(11);
+    dev.connectpolicy.testkit.PolicyAssertions.assertThat(mine)
+        .satisfies(dev.connectpolicy.testkit.Invariants.NO_LOOPBACK_EXEMPTION_FOR_CONTROL_UI)
+        .over(
+            dev.connectpolicy.testkit.ConnectContexts.all()
+                .local()
+                .withRole("node")
+                .withoutDevice());
   }
 }
