@@ -85,82 +85,66 @@ final class Profiles {
   }
 
   static PolicyPipeline openclaw2026_4(String name, String description) {
-    BackendSelfPairing backend = LOCAL_SHARED_SECRET_OR_DEVICE_TOKEN;
-    return PolicyPipeline.builder(name)
-        .description(description)
-        .stage(Stage.of("role", Rules.knownRole()))
-        .stage(Stage.of("origin", Rules.browserOrigin()))
-        .stage(Stage.of("control-ui", Rules.disableDeviceAuth(BROWSER_AND_TUI)))
-        .stage(
-            Stage.of(
-                    "missing-device",
-                    Rules.devicePresent(),
-                    Rules.trustedProxyControlUiOperator(BROWSER_AND_TUI),
-                    Rules.controlUiBypassOperator(BROWSER_AND_TUI),
-                    Rules.controlUiInsecureAuth(BROWSER_AND_TUI),
-                    Rules.operatorSharedAuth(),
-                    Rules.sharedAuthFailed(BROWSER_AND_TUI))
-                .otherwise(Rules.deviceIdentityRequired()))
-        .stage(scopes2026_4(backend))
-        .stage(Stage.of("device-proof", Rules.deviceProof()))
-        .stage(Stage.of("auth", Rules.authGate(BROWSER_AND_TUI)))
-        .stage(
-            Stage.of(
-                    "pairing",
-                    Rules.pairingDeviceLess(),
-                    Rules.skipBackendSelfPairing(backend, FIRST_PAIRING_ONLY),
-                    Rules.skipControlUiPairingForTrustedProxy(
-                        BROWSER_AND_TUI, FIRST_PAIRING_ONLY, true),
-                    Rules.skipControlUiPairing(BROWSER_AND_TUI),
-                    Rules.pairingPaired(),
-                    Rules.silentLocalPairing(
-                        SilentPairing.LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE, BROWSER_AND_TUI))
-                .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
-        .build();
+    return openclaw2026_4x(name, description, LOCAL_SHARED_SECRET_OR_DEVICE_TOKEN, false);
   }
 
   static PolicyPipeline openclaw2026_5(String name, String description) {
-    BackendSelfPairing backend = LOCAL_SHARED_SECRET_DEVICE_TOKEN_OR_NO_AUTH;
+    return openclaw2026_4x(name, description, LOCAL_SHARED_SECRET_DEVICE_TOKEN_OR_NO_AUTH, true);
+  }
+
+  /**
+   * The 2026.4 connect path, and 2026.5's changes to it.
+   *
+   * @param backend the version's backend self-pairing predicate
+   * @param may2026 whether the backend exception also admits a device-less operator (#75781) and
+   *     the trusted-proxy Control UI pairing skip is gone
+   */
+  private static PolicyPipeline openclaw2026_4x(
+      String name, String description, BackendSelfPairing backend, boolean may2026) {
+    List<Rule> missingDevice = new ArrayList<>();
+    missingDevice.add(Rules.devicePresent());
+    missingDevice.add(Rules.trustedProxyControlUiOperator(BROWSER_AND_TUI));
+    missingDevice.add(Rules.controlUiBypassOperator(BROWSER_AND_TUI));
+    if (may2026) {
+      missingDevice.add(Rules.localBackendOperator(backend));
+    }
+    missingDevice.add(Rules.controlUiInsecureAuth(BROWSER_AND_TUI));
+    missingDevice.add(Rules.operatorSharedAuth());
+    missingDevice.add(Rules.sharedAuthFailed(BROWSER_AND_TUI));
+
+    List<Rule> pairing = new ArrayList<>();
+    pairing.add(Rules.pairingDeviceLess());
+    pairing.add(Rules.skipBackendSelfPairing(backend, FIRST_PAIRING_ONLY));
+    if (!may2026) {
+      pairing.add(
+          Rules.skipControlUiPairingForTrustedProxy(BROWSER_AND_TUI, FIRST_PAIRING_ONLY, true));
+    }
+    pairing.add(Rules.skipControlUiPairing(BROWSER_AND_TUI));
+    pairing.add(Rules.pairingPaired());
+    pairing.add(
+        Rules.silentLocalPairing(
+            SilentPairing.LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE, BROWSER_AND_TUI));
+
     return PolicyPipeline.builder(name)
         .description(description)
         .stage(Stage.of("role", Rules.knownRole()))
         .stage(Stage.of("origin", Rules.browserOrigin()))
         .stage(Stage.of("control-ui", Rules.disableDeviceAuth(BROWSER_AND_TUI)))
+        .stage(Stage.of("missing-device", missingDevice).otherwise(Rules.deviceIdentityRequired()))
         .stage(
             Stage.of(
-                    "missing-device",
-                    Rules.devicePresent(),
-                    Rules.trustedProxyControlUiOperator(BROWSER_AND_TUI),
-                    Rules.controlUiBypassOperator(BROWSER_AND_TUI),
-                    Rules.localBackendOperator(backend),
-                    Rules.controlUiInsecureAuth(BROWSER_AND_TUI),
-                    Rules.operatorSharedAuth(),
-                    Rules.sharedAuthFailed(BROWSER_AND_TUI))
-                .otherwise(Rules.deviceIdentityRequired()))
-        .stage(scopes2026_4(backend))
+                "scopes",
+                Rules.scopesDeviceBound(),
+                Rules.scopesKeepLocalBackend(backend),
+                Rules.scopesKeepBypass(),
+                Rules.scopesKeepInsecureLocalControlUi(BROWSER_AND_TUI),
+                Rules.scopesClearSharedAuth()))
         .stage(Stage.of("device-proof", Rules.deviceProof()))
         .stage(Stage.of("auth", Rules.authGate(BROWSER_AND_TUI)))
         .stage(
-            Stage.of(
-                    "pairing",
-                    Rules.pairingDeviceLess(),
-                    Rules.skipBackendSelfPairing(backend, FIRST_PAIRING_ONLY),
-                    Rules.skipControlUiPairing(BROWSER_AND_TUI),
-                    Rules.pairingPaired(),
-                    Rules.silentLocalPairing(
-                        SilentPairing.LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE, BROWSER_AND_TUI))
+            Stage.of("pairing", pairing)
                 .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
         .build();
-  }
-
-  private static Stage scopes2026_4(BackendSelfPairing backend) {
-    return Stage.of(
-        "scopes",
-        Rules.scopesDeviceBound(),
-        Rules.scopesKeepLocalBackend(backend),
-        Rules.scopesKeepBypass(),
-        Rules.scopesKeepInsecureLocalControlUi(BROWSER_AND_TUI),
-        Rules.scopesClearSharedAuth());
   }
 
   static PolicyPipeline openclawLatest(String name, String description) {
