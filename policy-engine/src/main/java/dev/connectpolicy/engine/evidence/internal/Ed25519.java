@@ -85,7 +85,11 @@ public final class Ed25519 {
   }
 
   private static byte @Nullable [] fromPem(String pem) {
-    if (!pem.startsWith(PEM_BEGIN) || !pem.endsWith(PEM_END)) {
+    // The length check keeps a text whose BEGIN and END markers overlap from being cut
+    // backwards (found by fuzzing).
+    if (pem.length() < PEM_BEGIN.length() + PEM_END.length()
+        || !pem.startsWith(PEM_BEGIN)
+        || !pem.endsWith(PEM_END)) {
       return null;
     }
     String body = pem.substring(PEM_BEGIN.length(), pem.length() - PEM_END.length());

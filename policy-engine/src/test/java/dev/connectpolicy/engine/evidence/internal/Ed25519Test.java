@@ -93,6 +93,13 @@ class Ed25519Test {
   }
 
   @Test
+  void pemMarkersThatOverlap_doNotDecode() {
+    // Found by fuzzing: the text starts with the BEGIN marker and ends with the END marker, but
+    // they overlap, and cutting the body out threw StringIndexOutOfBoundsException.
+    assertThat(Ed25519.decodePublicKey("-----BEGIN PUBLIC KEY-----END PUBLIC KEY-----")).isNull();
+  }
+
+  @Test
   void fingerprint_isTheLowercaseHexSha256OfTheRawKey() {
     assertThat(Ed25519.fingerprint(HEX.parseHex(RFC_KEY)))
         .isEqualTo("21fe31dfa154a261626bf854046fd2271b7bed4b6abe45aa58877ef47f9721b9");
