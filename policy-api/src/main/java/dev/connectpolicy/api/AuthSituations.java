@@ -75,42 +75,31 @@ final class AuthSituations {
     return mode == AuthMode.PASSWORD ? AuthMethod.PASSWORD : AuthMethod.TOKEN;
   }
 
-  /** The consistency rules of authentication facts on their own; empty when consistent. */
-  static List<String> contradictions(AuthFacts auth) {
-    List<String> found = new ArrayList<>(2);
+  private static final int NONE_FAILS = 1;
+  private static final int FAILURE_METHOD = 1 << 1;
+  private static final int FAILED_BUT_SHARED = 1 << 2;
+  private static final int METHOD_NOT_IN_MODE = 1 << 3;
+  private static final int SHARED_MISMATCH = 1 << 4;
+  private static final int CREDENTIAL_MISFIT = 1 << 5;
+
+  /** The consistency rules that authentication facts break, as a bit set; allocation free. */
+  static int violations(AuthFacts auth) {
+    int broken = 0;
     AuthMethod method = auth.method();
-    if (auth.mode() == AuthMode.NONE && !auth.ok()) {
-      found.add("auth mode `none` never fails");
-    }
     if (!auth.ok()) {
+      if (auth.mode() == AuthMode.NONE) {
+        broken |= NONE_FAILS;
+      }
       if (method != failureMethod(auth.mode())) {
-        found.add(
-            "a failed result carries method `"
-                + failureMethod(auth.mode()).wire()
-                + "` in mode `"
-                + auth.mode().wire()
-                + "`, not `"
-                + method.wire()
-                + "`");
+        broken |= FAILURE_METHOD;
       }
-      if (auth.sharedAuthOk()) {
-        found.add("a failed result cannot have a verified shared secret");
-      }
-      return found;
+      return auth.sharedAuthOk() ? broken | FAILED_BUT_SHARED : broken;
     }
     if (!methodAllowed(auth.mode(), method)) {
-      found.add(
-          "method `" + method.wire() + "` cannot succeed in mode `" + auth.mode().wire() + "`");
+      broken |= METHOD_NOT_IN_MODE;
     }
-    boolean verifiesShared = method.isSharedSecret() || method == AuthMethod.TRUSTED_PROXY;
-    if (auth.sharedAuthOk() != verifiesShared) {
-      found.add(
-          "`sharedAuthOk` is "
-              + auth.sharedAuthOk()
-              + " but method `"
-              + method.wire()
-              + (verifiesShared ? "` verifies" : "` does not verify")
-              + " a shared secret");
+    if (auth.sharedAuthOk() != verifiesShared(method)) {
+      broken |= SHARED_MISMATCH;
     }
     Credential provided = auth.provided();
     boolean providedFits =
@@ -122,12 +111,53 @@ final class AuthSituations {
           case BOOTSTRAP_TOKEN -> provided == Credential.BOOTSTRAP_TOKEN;
           case NONE, TRUSTED_PROXY -> true;
         };
-    if (!providedFits) {
+    return providedFits ? broken : broken | CREDENTIAL_MISFIT;
+  }
+
+  private static boolean verifiesShared(AuthMethod method) {
+    return method.isSharedSecret() || method == AuthMethod.TRUSTED_PROXY;
+  }
+
+  /** The consistency rules of authentication facts on their own, as messages; empty if none. */
+  static List<String> contradictions(AuthFacts auth) {
+    int broken = violations(auth);
+    List<String> found = new ArrayList<>(2);
+    AuthMethod method = auth.method();
+    if ((broken & NONE_FAILS) != 0) {
+      found.add("auth mode `none` never fails");
+    }
+    if ((broken & FAILURE_METHOD) != 0) {
+      found.add(
+          "a failed result carries method `"
+              + failureMethod(auth.mode()).wire()
+              + "` in mode `"
+              + auth.mode().wire()
+              + "`, not `"
+              + method.wire()
+              + "`");
+    }
+    if ((broken & FAILED_BUT_SHARED) != 0) {
+      found.add("a failed result cannot have a verified shared secret");
+    }
+    if ((broken & METHOD_NOT_IN_MODE) != 0) {
+      found.add(
+          "method `" + method.wire() + "` cannot succeed in mode `" + auth.mode().wire() + "`");
+    }
+    if ((broken & SHARED_MISMATCH) != 0) {
+      found.add(
+          "`sharedAuthOk` is "
+              + auth.sharedAuthOk()
+              + " but method `"
+              + method.wire()
+              + (verifiesShared(method) ? "` verifies" : "` does not verify")
+              + " a shared secret");
+    }
+    if ((broken & CREDENTIAL_MISFIT) != 0) {
       found.add(
           "method `"
               + method.wire()
               + "` cannot succeed with credential `"
-              + provided.wire()
+              + auth.provided().wire()
               + "`");
     }
     return found;

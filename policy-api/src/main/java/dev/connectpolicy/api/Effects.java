@@ -21,16 +21,23 @@ public final class Effects {
 
   private final int bits;
   private final List<Effect> members;
+  private final PairingAction pairingAction;
 
   private Effects(int bits) {
     this.bits = bits;
     List<Effect> list = new ArrayList<>();
+    PairingAction action = PairingAction.NONE;
     for (Effect effect : EFFECTS) {
       if ((bits & (1 << effect.ordinal())) != 0) {
         list.add(effect);
+        PairingAction candidate = effect.pairingAction();
+        if (candidate != null) {
+          action = candidate;
+        }
       }
     }
     this.members = Collections.unmodifiableList(list);
+    this.pairingAction = action;
   }
 
   /**
@@ -101,14 +108,7 @@ public final class Effects {
    * @return the pairing action
    */
   public PairingAction pairingAction() {
-    PairingAction action = PairingAction.NONE;
-    for (Effect effect : members) {
-      PairingAction candidate = effect.pairingAction();
-      if (candidate != null) {
-        action = candidate;
-      }
-    }
-    return action;
+    return pairingAction;
   }
 
   @Override

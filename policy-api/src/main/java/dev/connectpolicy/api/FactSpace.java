@@ -256,7 +256,7 @@ public final class FactSpace implements Iterable<ConnectContext> {
    * @return true if no rule is broken
    */
   public static boolean isConsistent(AuthFacts auth) {
-    return AuthSituations.contradictions(auth).isEmpty();
+    return AuthSituations.violations(auth) == 0;
   }
 
   /**

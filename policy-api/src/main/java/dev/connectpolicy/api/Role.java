@@ -27,6 +27,14 @@ public enum Role implements WireValue {
    * @return the role, or empty when the string names no admitted role
    */
   public static Optional<Role> parse(String declared) {
-    return WireValue.parse(Role.class, declared);
+    return switch (declared) {
+      case "operator" -> OPERATOR_ROLE;
+      case "node" -> NODE_ROLE;
+      default -> Optional.empty();
+    };
   }
+
+  // Shared results: parsing a role is on every evaluation's path and allocates nothing.
+  private static final Optional<Role> OPERATOR_ROLE = Optional.of(OPERATOR);
+  private static final Optional<Role> NODE_ROLE = Optional.of(NODE);
 }

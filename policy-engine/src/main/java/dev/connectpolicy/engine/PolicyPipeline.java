@@ -8,6 +8,7 @@ import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Effect;
 import dev.connectpolicy.api.Effects;
 import dev.connectpolicy.api.Explanation;
+import dev.connectpolicy.api.PairingAction;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Role;
@@ -15,8 +16,10 @@ import dev.connectpolicy.api.Rule;
 import dev.connectpolicy.api.TraceEntry;
 import dev.connectpolicy.api.Verdict;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -53,10 +56,36 @@ public final class PolicyPipeline implements ConnectPolicy {
   private final Reject contextMissing;
   private final Reject roleUnknown;
 
+  /**
+   * Every acceptance whose scopes are empty (declared so, or cleared), by admitting rule, role,
+   * clearing and pairing action: such decisions are shared, so evaluation allocates nothing.
+   */
+  private final Map<String, Accept[]> scopelessAccepts = new HashMap<>();
+
   private PolicyPipeline(String name, String description, List<Stage> stages) {
     this.name = name;
     this.description = description;
     this.stages = stages.toArray(new Stage[0]);
+    List<String> admitting = new ArrayList<>();
+    admitting.add(ACCEPT);
+    for (Stage stage : stages) {
+      stage.rules().forEach(rule -> admitting.add(rule.id()));
+      admitting.add(stage.otherwise().id());
+    }
+    Role[] roles = Role.values();
+    PairingAction[] actions = PairingAction.values();
+    for (String rule : admitting) {
+      Accept[] accepts = new Accept[roles.length * 2 * actions.length];
+      for (Role role : roles) {
+        for (int cleared = 0; cleared < 2; cleared++) {
+          for (PairingAction action : actions) {
+            accepts[scopelessIndex(role, cleared == 1, action)] =
+                new Accept(role, List.of(), cleared == 1, action, rule);
+          }
+        }
+      }
+      scopelessAccepts.put(rule, accepts);
+    }
     this.contextMissing =
         Reject.of(RejectCode.INVALID_CONTEXT, null, "no context to evaluate", CONTEXT_MISSING_ID);
     this.roleUnknown =
@@ -250,12 +279,21 @@ public final class PolicyPipeline implements ConnectPolicy {
       return roleUnknown;
     }
     boolean cleared = established.has(Effect.CLEAR_SCOPES);
+    Accept[] shared = scopelessAccepts.get(admittedBy);
+    if (shared != null && (cleared || context.scopes().isEmpty())) {
+      return shared[scopelessIndex(role.get(), cleared, established.pairingAction())];
+    }
     return new Accept(
         role.get(),
         cleared ? List.of() : context.scopes(),
         cleared,
         established.pairingAction(),
         admittedBy);
+  }
+
+  private static int scopelessIndex(Role role, boolean cleared, PairingAction action) {
+    return (role.ordinal() * 2 + (cleared ? 1 : 0)) * PairingAction.values().length
+        + action.ordinal();
   }
 
   @Override

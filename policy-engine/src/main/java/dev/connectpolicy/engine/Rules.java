@@ -21,7 +21,6 @@ import dev.connectpolicy.engine.internal.AuthFailures;
 import dev.connectpolicy.engine.internal.Clients;
 import dev.connectpolicy.engine.internal.OpenClawText;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -92,11 +91,11 @@ public final class Rules {
         id,
         "facts that contradict each other are refused: nothing outside the audited space is evaluated",
         (context, established) -> {
-          List<String> contradictions = FactSpace.contradictions(context);
-          if (contradictions.isEmpty()) {
+          if (FactSpace.isConsistent(context)) {
             return Verdict.abstain();
           }
-          String message = "contradictory facts: " + String.join("; ", contradictions);
+          String message =
+              "contradictory facts: " + String.join("; ", FactSpace.contradictions(context));
           return Verdict.reject(Reject.of(RejectCode.INVALID_CONTEXT, null, message, id));
         });
   }

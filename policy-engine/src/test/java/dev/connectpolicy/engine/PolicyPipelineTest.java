@@ -19,6 +19,7 @@ import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Rule;
 import dev.connectpolicy.api.TraceEntry;
 import dev.connectpolicy.api.Verdict;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
@@ -199,6 +200,22 @@ class PolicyPipelineTest {
     ConnectContext node = OPERATOR.withRole("node");
 
     assertThat(policy.evaluate(node)).isSameAs(policy.evaluate(node));
+  }
+
+  @Test
+  void acceptancesWithoutScopesAreSharedAndScopedOnesCarryTheirScopes() {
+    PolicyPipeline policy = ConnectPolicies.profile("openclaw-2026.3.13");
+
+    Decision cleared = policy.evaluate(OPERATOR);
+    assertThat(cleared).isSameAs(policy.evaluate(OPERATOR.withScopes(List.of("operator.admin"))));
+    assertThat(((Accept) cleared).scopesCleared()).isTrue();
+    ConnectContext paired =
+        OPERATOR
+            .withDevice(DeviceProof.VERIFIED)
+            .withPairing(dev.connectpolicy.api.PairingState.PAIRED);
+    assertThat(((Accept) policy.evaluate(paired)).scopes()).containsExactly("operator.read");
+    assertThat(policy.evaluate(paired.withScopes(List.of())))
+        .isSameAs(policy.evaluate(paired.withScopes(List.of())));
   }
 
   @Test
