@@ -50,6 +50,8 @@ public final class PolicyPipeline implements ConnectPolicy {
 
   private static final String CONTEXT_MISSING_ID = "context.missing";
 
+  private static final int PAIRING_ACTIONS = PairingAction.values().length;
+
   private final String name;
   private final String description;
   private final Stage[] stages;
@@ -75,7 +77,7 @@ public final class PolicyPipeline implements ConnectPolicy {
     Role[] roles = Role.values();
     PairingAction[] actions = PairingAction.values();
     for (String rule : admitting) {
-      Accept[] accepts = new Accept[roles.length * 2 * actions.length];
+      Accept[] accepts = new Accept[roles.length * 2 * PAIRING_ACTIONS];
       for (Role role : roles) {
         for (int cleared = 0; cleared < 2; cleared++) {
           for (PairingAction action : actions) {
@@ -180,7 +182,7 @@ public final class PolicyPipeline implements ConnectPolicy {
     for (Stage stage : stages) {
       Rule decider = stage.otherwise();
       Verdict verdict = null;
-      for (Rule rule : stage.rules()) {
+      for (Rule rule : stage.ruleArray()) {
         Verdict candidate = consult(rule, context, established);
         if (candidate == null) {
           return failed(stage, rule, trace);
@@ -292,8 +294,7 @@ public final class PolicyPipeline implements ConnectPolicy {
   }
 
   private static int scopelessIndex(Role role, boolean cleared, PairingAction action) {
-    return (role.ordinal() * 2 + (cleared ? 1 : 0)) * PairingAction.values().length
-        + action.ordinal();
+    return (role.ordinal() * 2 + (cleared ? 1 : 0)) * PAIRING_ACTIONS + action.ordinal();
   }
 
   @Override

@@ -377,13 +377,13 @@ public final class Rules {
    * @return the rule
    */
   public static Rule sharedAuthFailed(ControlUiClients controlUi) {
-    String id = "auth.shared-auth-failed";
+    AuthFailures.Rejections rejections = AuthFailures.Rejections.of("auth.shared-auth-failed");
     return Rule.of(
-        id,
+        "auth.shared-auth-failed",
         "a device-less client whose shared token or password failed gets the auth error",
         (context, established) ->
             !context.auth().ok() && context.auth().provided().isSharedSecret()
-                ? unauthorized(context, established, controlUi, id)
+                ? unauthorized(rejections, context, established, controlUi)
                 : Verdict.abstain());
   }
 
@@ -569,18 +569,21 @@ public final class Rules {
    * @return the rule
    */
   public static Rule authGate(ControlUiClients controlUi) {
-    String id = "auth.gate";
+    AuthFailures.Rejections rejections = AuthFailures.Rejections.of("auth.gate");
     return Rule.of(
-        id,
+        "auth.gate",
         "an unauthenticated connection is refused",
         (context, established) ->
             context.auth().ok()
                 ? Verdict.abstain()
-                : unauthorized(context, established, controlUi, id));
+                : unauthorized(rejections, context, established, controlUi));
   }
 
   private static Verdict unauthorized(
-      ConnectContext context, Effects established, ControlUiClients controlUi, String id) {
+      AuthFailures.Rejections rejections,
+      ConnectContext context,
+      Effects established,
+      ControlUiClients controlUi) {
     Client client = context.client();
     AuthFailures.Audience audience =
         Clients.isCliMode(client)
@@ -588,8 +591,7 @@ public final class Rules {
             : controlUi.matches(client) || Clients.isWebchat(client)
                 ? AuthFailures.Audience.DASHBOARD
                 : AuthFailures.Audience.OTHER;
-    return Verdict.reject(
-        AuthFailures.reject(context.auth(), audience, hasDevice(context, established), id));
+    return rejections.verdict(context.auth(), audience, hasDevice(context, established));
   }
 
   // ---------------------------------------------------------------------------------------------

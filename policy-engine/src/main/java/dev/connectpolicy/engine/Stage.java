@@ -19,11 +19,13 @@ public final class Stage {
 
   private final String name;
   private final List<Rule> rules;
+  private final Rule[] ruleArray;
   private final Rule otherwise;
 
   private Stage(String name, List<Rule> rules, Rule otherwise) {
     this.name = Rule.checkId(name);
     this.rules = List.copyOf(rules);
+    this.ruleArray = this.rules.toArray(new Rule[0]);
     this.otherwise = otherwise;
   }
 
@@ -92,6 +94,11 @@ public final class Stage {
    */
   public Rule otherwise() {
     return otherwise;
+  }
+
+  /** The rules as an array, for the pipeline's loop: a list's iterator is an allocation. */
+  Rule[] ruleArray() {
+    return ruleArray;
   }
 
   @Override

@@ -8,12 +8,45 @@ import dev.connectpolicy.api.Credential;
 import dev.connectpolicy.api.NextStep;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
+import dev.connectpolicy.api.Verdict;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * OpenClaw's rejection of a failed authentication: the detail code of the reason, the message with
  * its client-specific hint, and the retry advice (reference section 3, O11).
  */
 public final class AuthFailures {
+
+  private static final String UNAUTHORIZED = "unauthorized";
+
+  /** The failure reasons of OpenClaw's {@code authorizeGatewayConnect} (reference section 1.6). */
+  private static final List<String> KNOWN_REASONS =
+      List.of(
+          UNAUTHORIZED,
+          "token_missing",
+          "token_mismatch",
+          "token_missing_config",
+          "password_missing",
+          "password_mismatch",
+          "password_missing_config",
+          "bootstrap_token_invalid",
+          "tailscale_user_missing",
+          "tailscale_proxy_missing",
+          "tailscale_whois_failed",
+          "tailscale_user_mismatch",
+          "rate_limited",
+          "device_token_mismatch",
+          "device_token_scope_mismatch",
+          "trusted_proxy_config_missing",
+          "trusted_proxy_local_interface_source",
+          "trusted_proxy_loopback_source",
+          "trusted_proxy_no_proxies_configured",
+          "trusted_proxy_untrusted_source",
+          "trusted_proxy_user_missing",
+          "trusted_proxy_user_not_allowed");
 
   private AuthFailures() {}
 
@@ -38,16 +71,99 @@ public final class AuthFailures {
    */
   public static Reject reject(
       AuthFacts auth, Audience audience, boolean hasDevice, String decidedBy) {
-    String reason = auth.reason() == null ? "unauthorized" : auth.reason();
-    String message = message(auth.mode(), auth.provided(), reason, audience);
+    return reject(auth.mode(), auth.provided(), reason(auth), audience, hasDevice, decidedBy);
+  }
+
+  private static String reason(AuthFacts auth) {
+    String reason = auth.reason();
+    return reason == null ? UNAUTHORIZED : reason;
+  }
+
+  private static Reject reject(
+      AuthMode mode,
+      Credential provided,
+      String reason,
+      Audience audience,
+      boolean hasDevice,
+      String decidedBy) {
+    String message = message(mode, provided, reason, audience);
     return new Reject(
         code(reason),
         reason,
         message,
         Close.of(Close.POLICY_VIOLATION, message),
         decidedBy,
-        advice(reason, hasDevice, auth.provided()),
+        advice(reason, hasDevice, provided),
         null);
+  }
+
+  /**
+   * The rejections of one rule for every failure reason OpenClaw names, built once: refusing a
+   * failed authentication then allocates nothing. A reason outside OpenClaw's list is answered by
+   * building its rejection, equal to what {@link #reject} returns. Rules with the same id share one
+   * instance ({@link #of}).
+   */
+  public static final class Rejections {
+    private static final AuthMode[] MODES = AuthMode.values();
+    private static final Credential[] CREDENTIALS = Credential.values();
+    private static final Audience[] AUDIENCES = Audience.values();
+    private static final Map<String, Rejections> BY_RULE = new ConcurrentHashMap<>();
+
+    private final String decidedBy;
+    private final Map<String, Verdict[]> byReason = new HashMap<>();
+
+    private Rejections(String decidedBy) {
+      this.decidedBy = decidedBy;
+      for (String reason : KNOWN_REASONS) {
+        Verdict[] verdicts = new Verdict[MODES.length * CREDENTIALS.length * AUDIENCES.length * 2];
+        for (AuthMode mode : MODES) {
+          for (Credential provided : CREDENTIALS) {
+            for (Audience audience : AUDIENCES) {
+              for (int device = 0; device < 2; device++) {
+                verdicts[index(mode, provided, audience, device == 1)] =
+                    Verdict.reject(
+                        reject(mode, provided, reason, audience, device == 1, decidedBy));
+              }
+            }
+          }
+        }
+        byReason.put(reason, verdicts);
+      }
+    }
+
+    /**
+     * Returns the rejections of a rule, built on first use.
+     *
+     * @param decidedBy the id of the rejecting rule
+     * @return the shared rejections
+     */
+    public static Rejections of(String decidedBy) {
+      return BY_RULE.computeIfAbsent(decidedBy, Rejections::new);
+    }
+
+    private static int index(
+        AuthMode mode, Credential provided, Audience audience, boolean hasDevice) {
+      return ((mode.ordinal() * CREDENTIALS.length + provided.ordinal()) * AUDIENCES.length
+                  + audience.ordinal())
+              * 2
+          + (hasDevice ? 1 : 0);
+    }
+
+    /**
+     * Returns the rejection of a failed authentication.
+     *
+     * @param auth the failed authentication facts
+     * @param audience which hint the message carries
+     * @param hasDevice whether the connection presents a device identity
+     * @return the reject verdict, equal to one wrapping {@link #reject}
+     */
+    public Verdict verdict(AuthFacts auth, Audience audience, boolean hasDevice) {
+      Verdict[] known = byReason.get(reason(auth));
+      if (known == null) {
+        return Verdict.reject(reject(auth, audience, hasDevice, decidedBy));
+      }
+      return known[index(auth.mode(), auth.provided(), audience, hasDevice)];
+    }
   }
 
   /**

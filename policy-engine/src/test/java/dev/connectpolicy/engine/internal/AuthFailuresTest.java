@@ -10,6 +10,7 @@ import dev.connectpolicy.api.Credential;
 import dev.connectpolicy.api.NextStep;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
+import dev.connectpolicy.api.Verdict;
 import dev.connectpolicy.engine.internal.AuthFailures.Audience;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,5 +121,45 @@ class AuthFailuresTest {
     assertThat(reject.decidedBy()).isEqualTo("auth.gate");
     assertThat(reject.authAdvice())
         .isEqualTo(new AuthAdvice(true, NextStep.RETRY_WITH_DEVICE_TOKEN));
+  }
+
+  @Test
+  void sharedRejectionsEqualFreshOnesForEveryReasonModeCredentialAudienceAndDevice() {
+    AuthFailures.Rejections rejections = AuthFailures.Rejections.of("auth.gate");
+    int compared = 0;
+    for (String reason :
+        java.util.List.of("token_mismatch", "rate_limited", "trusted_proxy_user_missing", "x_y")) {
+      for (AuthMode mode : AuthMode.values()) {
+        for (Credential provided : Credential.values()) {
+          for (Audience audience : Audience.values()) {
+            for (boolean hasDevice : new boolean[] {false, true}) {
+              AuthFacts auth =
+                  new AuthFacts(mode, provided, false, AuthMethod.TOKEN, reason, false);
+
+              Verdict shared = rejections.verdict(auth, audience, hasDevice);
+
+              assertThat(shared.reject())
+                  .isEqualTo(AuthFailures.reject(auth, audience, hasDevice, "auth.gate"));
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(compared).isEqualTo(4 * 4 * 5 * 3 * 2);
+  }
+
+  @Test
+  void aKnownReasonIsAnsweredWithTheSameVerdictEveryTime() {
+    AuthFailures.Rejections rejections = AuthFailures.Rejections.of("auth.gate");
+    AuthFacts auth =
+        AuthFacts.failed(AuthMode.TOKEN, Credential.TOKEN, AuthMethod.TOKEN, "token_mismatch");
+    AuthFacts unknown =
+        AuthFacts.failed(AuthMode.TOKEN, Credential.TOKEN, AuthMethod.TOKEN, "not_openclaws");
+
+    assertThat(rejections.verdict(auth, Audience.CLI, false))
+        .isSameAs(rejections.verdict(auth, Audience.CLI, false));
+    assertThat(rejections.verdict(unknown, Audience.CLI, false).reject())
+        .isEqualTo(AuthFailures.reject(unknown, Audience.CLI, false, "auth.gate"));
   }
 }
