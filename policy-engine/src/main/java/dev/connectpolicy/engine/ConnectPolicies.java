@@ -35,6 +35,27 @@ public final class ConnectPolicies {
    * @throws NoSuchElementException naming the known profiles, if there is no such profile
    */
   public static PolicyPipeline profile(String name) {
+    return named(name).policy();
+  }
+
+  /**
+   * Returns a profile compiled into a lookup structure: the same decisions as {@link
+   * #profile(String)}, several times faster, for a gateway's hot path ({@link CompiledPolicy}).
+   *
+   * <pre>{@code
+   * ConnectPolicy policy = ConnectPolicies.compiled("recommended"); // once, at start-up
+   * Decision decision = policy.evaluate(context);                    // per connection
+   * }</pre>
+   *
+   * @param name a profile name, such as {@code recommended}
+   * @return the compiled policy, built on first use (about a second) and shared
+   * @throws NoSuchElementException naming the known profiles, if there is no such profile
+   */
+  public static CompiledPolicy compiled(String name) {
+    return named(name).compiled();
+  }
+
+  private static Profile named(String name) {
     return Profile.named(name)
         .orElseThrow(
             () ->
@@ -42,8 +63,7 @@ public final class ConnectPolicies {
                     "unknown profile `"
                         + name
                         + "`, expected one of "
-                        + String.join(", ", names())))
-        .policy();
+                        + String.join(", ", names())));
   }
 
   /**

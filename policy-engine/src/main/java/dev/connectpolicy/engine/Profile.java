@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The named profiles: every version of OpenClaw's connect admission policy that its history needs,
@@ -135,6 +136,7 @@ public enum Profile {
   private final String summary;
   private final Definition definition;
   private final PolicyPipeline policy;
+  private volatile @Nullable CompiledPolicy compiled;
 
   Profile(String profileName, String summary, Definition definition) {
     this.profileName = profileName;
@@ -174,6 +176,27 @@ public enum Profile {
    */
   public PolicyPipeline policy() {
     return policy;
+  }
+
+  /**
+   * Returns the profile compiled into a lookup structure: the same decisions as {@link #policy()}
+   * for every context, several times faster ({@link CompiledPolicy}). Compiled on first use, which
+   * evaluates every cell of the fact space once (about a second); shared afterwards.
+   *
+   * @return the compiled policy
+   */
+  public CompiledPolicy compiled() {
+    CompiledPolicy result = compiled;
+    if (result == null) {
+      synchronized (this) {
+        result = compiled;
+        if (result == null) {
+          result = CompiledPolicy.compile(policy);
+          compiled = result;
+        }
+      }
+    }
+    return result;
   }
 
   /**
