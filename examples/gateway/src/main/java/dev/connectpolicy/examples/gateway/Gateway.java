@@ -1,0 +1,432 @@
+package dev.connectpolicy.examples.gateway;
+
+import dev.connectpolicy.api.ConnectPolicy;
+import dev.connectpolicy.engine.ConnectPolicies;
+import dev.connectpolicy.engine.evidence.ControlUiSettings;
+import dev.connectpolicy.engine.evidence.GatewayAuth;
+import dev.connectpolicy.engine.evidence.GatewayConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The example gateway: a Jetty 12 WebSocket server on 127.0.0.1 that speaks OpenClaw's connect
+ * handshake and decides each connection with {@link
+ * dev.connectpolicy.engine.evidence.Admission#admit}.
+ *
+ * <pre>{@code
+ * PairingStore pairings = new PairingStore().pair(deviceId, pairedDevice);
+ * try (Gateway gateway =
+ *     Gateway.builder(GatewayConfig.of(GatewayAuth.token(token)))
+ *         .policy(ConnectPolicies.recommended())
+ *         .pairingStore(pairings)
+ *         .handshakeTimeout(Duration.ofSeconds(10))
+ *         .start()) {
+ *   URI uri = gateway.uri(); // ws://127.0.0.1:<ephemeral port>/
+ * }
+ * }</pre>
+ *
+ * <p>From the command line: {@code java -jar example-gateway.jar [--port N] [--profile NAME]
+ * [--handshake-timeout-ms N] [--allowed-origin ORIGIN]...}; the shared token is read from the
+ * environment variable {@value #TOKEN_VARIABLE}, never from the command line.
+ */
+public final class Gateway implements AutoCloseable {
+
+  /** Where the gateway listens: loopback only. */
+  public static final String HOST = "127.0.0.1";
+
+  /** The port {@link #main} listens on by default: OpenClaw's. */
+  public static final int DEFAULT_PORT = 18789;
+
+  /**
+   * How long a client has to send its {@code connect} request after the challenge: 10 seconds. The
+   * reference does not record OpenClaw's value; ten seconds is long for a client that answers a
+   * challenge it has just received, and short for one that holds a socket without speaking.
+   */
+  public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The close reason sent with code 1008 (policy violation) to a client that sent no frame within
+   * the handshake timeout.
+   */
+  public static final String HANDSHAKE_TIMEOUT_REASON = "handshake timeout";
+
+  /** The environment variable {@link #main} reads the shared gateway token from. */
+  public static final String TOKEN_VARIABLE = "CONNECT_POLICY_GATEWAY_TOKEN";
+
+  /**
+   * The largest message Jetty reads, before and after the handshake. Before it, a frame over 64 KiB
+   * is closed with 1009 {@code preauth payload too large}, as OpenClaw closes one (O4).
+   */
+  static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+  /** Jetty closes a connection that stays silent this long (after the handshake). */
+  static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  private Gateway(Server server, ServerConnector connector) {
+    this.server = server;
+    this.connector = connector;
+  }
+
+  /**
+   * Starts configuring a gateway.
+   *
+   * @param config the gateway's configuration: authentication, trusted proxies, Control UI
+   * @return a builder with the recommended policy, an empty pairing store, the default handshake
+   *     timeout, the system clock and an ephemeral port
+   */
+  public static Builder builder(GatewayConfig config) {
+    return new Builder(config);
+  }
+
+  /**
+   * Returns the port the gateway listens on.
+   *
+   * @return the port on {@value #HOST}
+   */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /**
+   * Returns the WebSocket address of the gateway.
+   *
+   * @return {@code ws://127.0.0.1:<port>/}
+   */
+  public URI uri() {
+    return URI.create("ws://" + HOST + ":" + port() + "/");
+  }
+
+  /**
+   * Stops the gateway: closes every connection and releases the port.
+   *
+   * @throws IllegalStateException if Jetty fails to stop
+   */
+  public void stop() {
+    try {
+      server.stop();
+    } catch (Exception failed) {
+      throw new IllegalStateException("cannot stop the gateway", failed);
+    }
+  }
+
+  /** Stops the gateway, as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Configures and starts a {@link Gateway}. */
+  public static final class Builder {
+
+    private final GatewayConfig config;
+    private ConnectPolicy policy = ConnectPolicies.recommended();
+    private PairingStore pairings = new PairingStore();
+    private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    private Clock clock = Clock.systemUTC();
+    private int port;
+
+    private Builder(GatewayConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Sets the policy that decides each connection.
+     *
+     * @param policy the policy, such as {@code ConnectPolicies.profile("openclaw-latest")}
+     * @return this builder
+     */
+    public Builder policy(ConnectPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the pairing records the gateway looks devices up in.
+     *
+     * @param pairings the store, which the gateway reads on every connection
+     * @return this builder
+     */
+    public Builder pairingStore(PairingStore pairings) {
+      this.pairings = Objects.requireNonNull(pairings, "pairings");
+      return this;
+    }
+
+    /**
+     * Sets how long a client has to send its first frame after the challenge.
+     *
+     * @param handshakeTimeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is not positive
+     */
+    public Builder handshakeTimeout(Duration handshakeTimeout) {
+      if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+        throw new IllegalArgumentException("handshake timeout must be positive");
+      }
+      this.handshakeTimeout = handshakeTimeout;
+      return this;
+    }
+
+    /**
+     * Sets the clock that the challenge and the device signature's age are measured with.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the port on {@value #HOST}.
+     *
+     * @param port 0 to 65535; 0, the default, picks a free port
+     * @return this builder
+     * @throws IllegalArgumentException if the port is out of range
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Starts the gateway.
+     *
+     * @return the running gateway; {@link Gateway#close()} stops it
+     * @throws IOException if the port cannot be bound, or Jetty fails to start
+     */
+    public Gateway start() throws IOException {
+      Handshake handshake = new Handshake(policy, config, pairings, clock, version());
+      HttpConfiguration http = new HttpConfiguration();
+      http.setSendServerVersion(false);
+      Server server = new Server();
+      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      connector.setHost(HOST);
+      connector.setPort(port);
+      server.addConnector(connector);
+      Duration timeout = handshakeTimeout;
+      server.setHandler(
+          WebSocketUpgradeHandler.from(
+              server,
+              container -> {
+                container.setMaxTextMessageSize(MAX_PAYLOAD_BYTES);
+                container.setMaxFrameSize(MAX_PAYLOAD_BYTES);
+                container.setIdleTimeout(IDLE_TIMEOUT);
+                container.addMapping(
+                    "/",
+                    (request, response, callback) ->
+                        new HandshakeEndpoint(
+                            handshake, socket(request, handshake), server.getScheduler(), timeout));
+              }));
+      try {
+        server.start();
+      } catch (IOException unbound) {
+        stopQuietly(server);
+        throw unbound;
+      } catch (Exception failed) {
+        stopQuietly(server);
+        throw new IOException("cannot start the gateway", failed);
+      }
+      return new Gateway(server, connector);
+    }
+  }
+
+  /** The peer's address and the headers admission reads, repeated ones joined as Node.js does. */
+  private static Handshake.Socket socket(ServerUpgradeRequest request, Handshake handshake) {
+    Map<String, List<String>> values = new TreeMap<>();
+    for (HttpField field : request.getHeaders()) {
+      String name = field.getLowerCaseName();
+      if (handshake.admissionReads(name)) {
+        values.computeIfAbsent(name, any -> new ArrayList<>()).add(field.getValue());
+      }
+    }
+    Map<String, String> headers = new TreeMap<>();
+    values.forEach((name, list) -> headers.put(name, String.join(", ", list)));
+    return new Handshake.Socket(
+        address(request.getConnectionMetaData().getRemoteSocketAddress()), headers);
+  }
+
+  /** The bare IP address, such as {@code 127.0.0.1}: no port, no brackets, no IPv6 zone. */
+  private static String address(SocketAddress remote) {
+    if (remote instanceof InetSocketAddress inet) {
+      InetAddress address = inet.getAddress();
+      String text = address == null ? inet.getHostString() : address.getHostAddress();
+      int zone = text.indexOf('%');
+      return zone < 0 ? text : text.substring(0, zone);
+    }
+    return remote.toString();
+  }
+
+  private static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception ignored) {
+      // the start failure is what the caller needs to see
+    }
+  }
+
+  /** The version written at build time, sent as {@code hello-ok.server.version}. */
+  private static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = Gateway.class.getResourceAsStream("gateway.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException unreadable) {
+      // fall through to the placeholder
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
+  /**
+   * Runs the gateway until the process is stopped.
+   *
+   * @param args {@code [--port N] [--profile NAME] [--handshake-timeout-ms N] [--allowed-origin
+   *     ORIGIN]...}
+   * @throws Exception if the gateway cannot start
+   */
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException | NoSuchElementException usage) {
+      System.err.println("example-gateway: " + usage.getMessage());
+      Options.usage(System.err);
+      System.exit(2);
+      return;
+    }
+    if (options.help) {
+      Options.usage(System.out);
+      return;
+    }
+    String token = System.getenv(TOKEN_VARIABLE);
+    GatewayAuth auth =
+        token == null || token.isEmpty() ? GatewayAuth.none() : GatewayAuth.token(token);
+    GatewayConfig config =
+        new GatewayConfig(
+            auth,
+            List.of(),
+            false,
+            new ControlUiSettings(options.allowedOrigins, false, false, false));
+    Gateway gateway =
+        builder(config)
+            .policy(options.policy)
+            .handshakeTimeout(options.handshakeTimeout)
+            .port(options.port)
+            .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(gateway::stop, "gateway-stop"));
+    LOG.info(
+        "listening on {} with profile {}, auth mode {}, handshake timeout {} ms",
+        gateway.uri(),
+        options.profile,
+        auth.mode().wire(),
+        options.handshakeTimeout.toMillis());
+    gateway.server.join();
+  }
+
+  /** The command line of {@link #main}. */
+  private static final class Options {
+
+    int port = DEFAULT_PORT;
+    String profile = "recommended";
+    ConnectPolicy policy = ConnectPolicies.recommended();
+    Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    List<String> allowedOrigins = new ArrayList<>();
+    boolean help;
+
+    static Options parse(String[] args) {
+      Options options = new Options();
+      for (int i = 0; i < args.length; i++) {
+        String option = args[i];
+        if (option.equals("--help") || option.equals("-h")) {
+          options.help = true;
+          continue;
+        }
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("option `" + option + "` needs a value");
+        }
+        String value = args[++i];
+        switch (option) {
+          case "--port" -> options.port = number(option, value, 1, 65_535);
+          case "--profile" -> {
+            options.policy = ConnectPolicies.profile(value);
+            options.profile = value;
+          }
+          case "--handshake-timeout-ms" ->
+              options.handshakeTimeout =
+                  Duration.ofMillis(number(option, value, 1, Integer.MAX_VALUE));
+          case "--allowed-origin" -> options.allowedOrigins.add(value);
+          default -> throw new IllegalArgumentException("unknown option `" + option + "`");
+        }
+      }
+      return options;
+    }
+
+    private static int number(String option, String value, int min, int max) {
+      try {
+        int number = Integer.parseInt(value);
+        if (number >= min && number <= max) {
+          return number;
+        }
+      } catch (NumberFormatException notANumber) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          "option `" + option + "` must be a number from " + min + " to " + max);
+    }
+
+    static void usage(PrintStream out) {
+      out.println(
+          "usage: java -jar example-gateway.jar [--port N] [--profile NAME]"
+              + " [--handshake-timeout-ms N] [--allowed-origin ORIGIN]...");
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  listens on ws://%s:PORT/ (default %d); profile default recommended, one of %s;%n"
+                  + "  handshake timeout default %d ms; the shared token is read from %s"
+                  + " (unset: auth mode none)",
+              HOST,
+              DEFAULT_PORT,
+              String.join(", ", ConnectPolicies.names()),
+              DEFAULT_HANDSHAKE_TIMEOUT.toMillis(),
+              TOKEN_VARIABLE));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Gateway[" + (server.isStarted() ? uri() : "stopped") + "]";
+  }
+}
