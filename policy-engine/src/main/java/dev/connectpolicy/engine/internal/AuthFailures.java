@@ -112,7 +112,12 @@ public final class AuthFailures {
     private final String decidedBy;
     private final Map<String, Verdict[]> byReason = new HashMap<>();
 
-    private Rejections(String decidedBy) {
+    /**
+     * Builds every rejection of a rule anew; rules share one instance through {@link #of}.
+     *
+     * @param decidedBy the id of the rejecting rule
+     */
+    public Rejections(String decidedBy) {
       this.decidedBy = decidedBy;
       for (String reason : KNOWN_REASONS) {
         Verdict[] verdicts = new Verdict[MODES.length * CREDENTIALS.length * AUDIENCES.length * 2];

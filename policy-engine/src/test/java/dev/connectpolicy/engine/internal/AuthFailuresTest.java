@@ -125,10 +125,15 @@ class AuthFailuresTest {
 
   @Test
   void sharedRejectionsEqualFreshOnesForEveryReasonModeCredentialAudienceAndDevice() {
-    AuthFailures.Rejections rejections = AuthFailures.Rejections.of("auth.gate");
+    AuthFailures.Rejections rejections = new AuthFailures.Rejections("auth.gate");
     int compared = 0;
     for (String reason :
-        java.util.List.of("token_mismatch", "rate_limited", "trusted_proxy_user_missing", "x_y")) {
+        java.util.List.of(
+            "token_mismatch",
+            "password_missing",
+            "rate_limited",
+            "trusted_proxy_user_missing",
+            "x_y")) {
       for (AuthMode mode : AuthMode.values()) {
         for (Credential provided : Credential.values()) {
           for (Audience audience : Audience.values()) {
@@ -146,12 +151,13 @@ class AuthFailuresTest {
         }
       }
     }
-    assertThat(compared).isEqualTo(4 * 4 * 5 * 3 * 2);
+    assertThat(compared).isEqualTo(5 * 4 * 5 * 3 * 2);
   }
 
   @Test
   void aKnownReasonIsAnsweredWithTheSameVerdictEveryTime() {
     AuthFailures.Rejections rejections = AuthFailures.Rejections.of("auth.gate");
+    assertThat(AuthFailures.Rejections.of("auth.gate")).isSameAs(rejections);
     AuthFacts auth =
         AuthFacts.failed(AuthMode.TOKEN, Credential.TOKEN, AuthMethod.TOKEN, "token_mismatch");
     AuthFacts unknown =
