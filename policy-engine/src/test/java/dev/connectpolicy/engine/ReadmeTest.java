@@ -46,9 +46,11 @@ class ReadmeTest {
             reject ->
                 reject.code().wire() + " (" + reject.message() + ") by " + reject.decidedBy());
     Explanation why = ConnectPolicies.profile("openclaw-2026.3.13").explain(context);
+    ConnectPolicy fast = ConnectPolicies.compiled("recommended");
 
     assertThat(log).isEqualTo("accepted as node by pairing.paired");
     assertThat(why.trace()).isNotEmpty();
+    assertThat(fast.evaluate(context)).isEqualTo(decision);
   }
 
   @Test
