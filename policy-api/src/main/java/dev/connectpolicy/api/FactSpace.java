@@ -334,56 +334,93 @@ public final class FactSpace implements Iterable<ConnectContext> {
     return broken;
   }
 
-  /** The odometer over the dimensions' domains, skipping inconsistent and collapsed cells. */
+  /**
+   * The odometer over the dimensions' domains, skipping inconsistent and collapsed cells. When a
+   * cell breaks a rule, every cell that shares its values up to the innermost dimension the rule
+   * reads breaks it too, so the odometer skips them all at once.
+   */
   private final class Cells implements Iterator<ConnectContext> {
-    private final List<Dimension<?>> dimensions = new ArrayList<>(domains.keySet());
-    private final List<List<?>> values = new ArrayList<>();
-    private final int[] index = new int[dimensions.size()];
+    private final Object[][] values;
+    private final int[] index;
     private final boolean[] authConsistent;
-    private final int client = dimensions.indexOf(Dimension.CLIENT);
-    private final int locality = dimensions.indexOf(Dimension.LOCALITY);
-    private final int origin = dimensions.indexOf(Dimension.ORIGIN);
-    private final int auth = dimensions.indexOf(Dimension.AUTH);
-    private final int device = dimensions.indexOf(Dimension.DEVICE);
-    private final int pairing = dimensions.indexOf(Dimension.PAIRING);
+    private final int role;
+    private final int scopes;
+    private final int client;
+    private final int locality;
+    private final int origin;
+    private final int auth;
+    private final int device;
+    private final int pairing;
+    private final int controlUi;
     private boolean exhausted;
 
     Cells() {
-      for (Dimension<?> dimension : dimensions) {
-        values.add(domains.get(dimension));
+      List<Dimension<?>> dimensions = new ArrayList<>(domains.keySet());
+      values = new Object[dimensions.size()][];
+      for (int d = 0; d < values.length; d++) {
+        values[d] = domains.get(dimensions.get(d)).toArray();
       }
-      List<AuthFacts> auths = domain(Dimension.AUTH);
-      authConsistent = new boolean[auths.size()];
+      index = new int[values.length];
+      role = dimensions.indexOf(Dimension.ROLE);
+      scopes = dimensions.indexOf(Dimension.SCOPES);
+      client = dimensions.indexOf(Dimension.CLIENT);
+      locality = dimensions.indexOf(Dimension.LOCALITY);
+      origin = dimensions.indexOf(Dimension.ORIGIN);
+      auth = dimensions.indexOf(Dimension.AUTH);
+      device = dimensions.indexOf(Dimension.DEVICE);
+      pairing = dimensions.indexOf(Dimension.PAIRING);
+      controlUi = dimensions.indexOf(Dimension.CONTROL_UI);
+      authConsistent = new boolean[values[auth].length];
       for (int i = 0; i < authConsistent.length; i++) {
-        authConsistent[i] = isConsistent(auths.get(i));
+        authConsistent[i] = isConsistent((AuthFacts) values[auth][i]);
       }
-      if (!valid()) {
-        advance();
+      int broken = violation();
+      if (broken >= 0) {
+        advance(broken);
       }
     }
 
     private Object value(int dimension) {
-      return values.get(dimension).get(index[dimension]);
+      return values[dimension][index[dimension]];
     }
 
-    private boolean valid() {
+    /**
+     * Returns -1 for a valid cell, else the innermost dimension that the broken rule reads: every
+     * cell that agrees with this one up to that dimension breaks the rule too.
+     */
+    private int violation() {
+      if (!authConsistent[index[auth]]) {
+        return auth;
+      }
       DeviceProof proof = (DeviceProof) value(device);
-      return (proof.isPresent() || index[pairing] == 0)
-          && authConsistent[index[auth]]
-          && crossViolations(
-                  (Client) value(client),
-                  (Locality) value(locality),
-                  (OriginCheck) value(origin),
-                  (AuthFacts) value(auth),
-                  proof)
-              == 0;
+      if (crossViolations(
+              (Client) value(client),
+              (Locality) value(locality),
+              (OriginCheck) value(origin),
+              (AuthFacts) value(auth),
+              proof)
+          != 0) {
+        return Math.max(Math.max(Math.max(client, locality), Math.max(origin, auth)), device);
+      }
+      if (!proof.isPresent() && index[pairing] != 0) {
+        return Math.max(device, pairing);
+      }
+      return -1;
     }
 
-    /** Moves to the next valid cell, or marks the iteration exhausted. */
-    private void advance() {
-      do {
-        int i = dimensions.size() - 1;
-        while (i >= 0 && ++index[i] == values.get(i).size()) {
+    /**
+     * Moves to the next valid cell, or marks the iteration exhausted.
+     *
+     * @param from the dimension to advance: the innermost one for the next cell, or the one a
+     *     broken rule reads, to skip every cell inside it
+     */
+    private void advance(int from) {
+      int i = from;
+      while (true) {
+        for (int inner = i + 1; inner < index.length; inner++) {
+          index[inner] = 0;
+        }
+        while (i >= 0 && ++index[i] == values[i].length) {
           index[i] = 0;
           i--;
         }
@@ -391,19 +428,27 @@ public final class FactSpace implements Iterable<ConnectContext> {
           exhausted = true;
           return;
         }
-      } while (!valid());
-    }
-
-    private ConnectContext build() {
-      ConnectContext.Builder builder = ConnectContext.builder();
-      for (int i = 0; i < dimensions.size(); i++) {
-        set(builder, dimensions.get(i), index[i]);
+        i = violation();
+        if (i < 0) {
+          return;
+        }
       }
-      return builder.build();
     }
 
-    private <T> void set(ConnectContext.Builder builder, Dimension<T> dimension, int position) {
-      dimension.set(builder, domain(dimension).get(position));
+    @SuppressWarnings("unchecked") // the domains hold the values of their dimensions
+    private ConnectContext build() {
+      Locality where = (Locality) value(locality);
+      return new ConnectContext(
+          (String) value(role),
+          (List<String>) value(scopes),
+          (Client) value(client),
+          where == Locality.DIRECT_LOCAL,
+          where,
+          (OriginCheck) value(origin),
+          (AuthFacts) value(auth),
+          (DeviceProof) value(device),
+          (PairingState) value(pairing),
+          (ControlUiConfig) value(controlUi));
     }
 
     @Override
@@ -417,7 +462,7 @@ public final class FactSpace implements Iterable<ConnectContext> {
         throw new NoSuchElementException();
       }
       ConnectContext result = build();
-      advance();
+      advance(index.length - 1);
       return result;
     }
   }
