@@ -4,6 +4,8 @@ import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Outcome;
 import dev.connectpolicy.benchmarks.baseline.IfElseChain;
+import dev.connectpolicy.benchmarks.casbin.CasbinPolicy;
+import dev.connectpolicy.benchmarks.cedar.CedarPolicy;
 import dev.connectpolicy.engine.CompiledPolicy;
 import dev.connectpolicy.engine.ConnectPolicies;
 import dev.connectpolicy.engine.PolicyPipeline;
@@ -42,7 +44,11 @@ public class ComparisonBenchmark {
   private final PolicyPipeline profile = ConnectPolicies.profile("openclaw-2026.3.13");
   private final CompiledPolicy compiled = ConnectPolicies.compiled("openclaw-2026.3.13");
   private final IfElseChain chain = new IfElseChain();
+  private final CedarPolicy cedar = CedarPolicy.openclaw2026_3_13();
+  private final CasbinPolicy casbin = CasbinPolicy.openclaw2026_3_13();
   private ConnectContext[] contexts = new ConnectContext[0];
+  private CedarPolicy.Request[] cedarRequests = new CedarPolicy.Request[0];
+  private Object[][] casbinRequests = new Object[0][];
   private int next;
 
   /** Creates the benchmark state; JMH sets the parameters, then calls {@link #setUp()}. */
@@ -52,7 +58,12 @@ public class ComparisonBenchmark {
   @Setup
   public void setUp() {
     contexts = Mixes.named(mix);
-    for (ConnectContext context : contexts) {
+    cedarRequests = new CedarPolicy.Request[contexts.length];
+    casbinRequests = new Object[contexts.length][];
+    for (int i = 0; i < contexts.length; i++) {
+      ConnectContext context = contexts[i];
+      cedarRequests[i] = cedar.prepare(context);
+      casbinRequests[i] = casbin.prepare(context);
       Decision expected = profile.evaluate(context);
       if (!compiled.evaluate(context).equals(expected)) {
         throw new IllegalStateException("the compiled profile disagrees on " + context);
@@ -61,6 +72,12 @@ public class ComparisonBenchmark {
         throw new IllegalStateException("the if/else chain disagrees on " + context);
       }
       boolean accepted = expected.outcome() == Outcome.ACCEPT;
+      if (cedar.allows(cedarRequests[i]) != accepted) {
+        throw new IllegalStateException("Cedar disagrees on " + context);
+      }
+      if (casbin.allows(casbinRequests[i]) != accepted) {
+        throw new IllegalStateException("jCasbin disagrees on " + context);
+      }
     }
   }
 
@@ -98,5 +115,25 @@ public class ComparisonBenchmark {
   @Benchmark
   public Decision ifElseChain() {
     return chain.evaluate(contexts[nextIndex()]);
+  }
+
+  /**
+   * The Cedar encoding, its request prepared in the set-up.
+   *
+   * @return whether Cedar allows the connection
+   */
+  @Benchmark
+  public boolean cedar() {
+    return cedar.allows(cedarRequests[nextIndex()]);
+  }
+
+  /**
+   * The jCasbin encoding, its request prepared in the set-up.
+   *
+   * @return whether jCasbin allows the connection
+   */
+  @Benchmark
+  public boolean casbin() {
+    return casbin.allows(casbinRequests[nextIndex()]);
   }
 }
