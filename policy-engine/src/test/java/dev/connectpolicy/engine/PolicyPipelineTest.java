@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connectpolicy.api.Accept;
 import dev.connectpolicy.api.AuthFacts;
+import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.Client;
 import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.ControlUiConfig;
+import dev.connectpolicy.api.Credential;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.DeviceProof;
 import dev.connectpolicy.api.Effect;
+import dev.connectpolicy.api.Effects;
 import dev.connectpolicy.api.Explanation;
 import dev.connectpolicy.api.OriginCheck;
 import dev.connectpolicy.api.PairingAction;
@@ -21,6 +25,7 @@ import dev.connectpolicy.api.TraceEntry;
 import dev.connectpolicy.api.Verdict;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PolicyPipelineTest {
@@ -204,7 +209,9 @@ class PolicyPipelineTest {
 
   @Test
   void acceptancesWithoutScopesAreSharedAndScopedOnesCarryTheirScopes() {
-    PolicyPipeline policy = ConnectPolicies.profile("openclaw-2026.3.13");
+    // Built anew: the shared acceptances are made by the constructor, which mutation testing
+    // changes after the shared profiles were built.
+    PolicyPipeline policy = Profile.OPENCLAW_2026_3_13.define();
 
     Decision cleared = policy.evaluate(OPERATOR);
     assertThat(cleared).isSameAs(policy.evaluate(OPERATOR.withScopes(List.of("operator.admin"))));
@@ -216,6 +223,74 @@ class PolicyPipelineTest {
     assertThat(((Accept) policy.evaluate(paired)).scopes()).containsExactly("operator.read");
     assertThat(policy.evaluate(paired.withScopes(List.of())))
         .isSameAs(policy.evaluate(paired.withScopes(List.of())));
+  }
+
+  @Test
+  void aRuleThatDecidesItsStageIsConsultedOnce() {
+    AtomicInteger calls = new AtomicInteger();
+    Rule counted =
+        Rule.of(
+            "test.counted",
+            "admits, counting its consultations",
+            (c, e) -> {
+              calls.incrementAndGet();
+              return Verdict.admit();
+            });
+    PolicyPipeline policy = PolicyPipeline.builder("once").stage(Stage.of("only", counted)).build();
+
+    assertThat(policy.evaluate(OPERATOR).decidedBy()).isEqualTo("test.counted");
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void theBypassRulesAdmitOnlyTheControlUiOfTheirClassification() {
+    // A pipeline may ignore the terminal UI's device (BROWSER_AND_TUI) and still bypass only the
+    // browser Control UI: an ignored device alone admits nobody.
+    Effects ignored = Effects.of(Effect.IGNORE_DEVICE);
+    ConnectContext browser =
+        OPERATOR
+            .withClient(new Client(Client.CONTROL_UI, "webchat"))
+            .withOrigin(OriginCheck.ALLOWED);
+    ConnectContext terminal = OPERATOR.withClient(new Client(Client.TUI, "ui"));
+
+    for (Rule bypass :
+        List.of(
+            Rules.controlUiBypassAnyRole(ControlUiClients.BROWSER_ONLY),
+            Rules.controlUiBypassOperator(ControlUiClients.BROWSER_ONLY))) {
+      assertThat(bypass.evaluate(browser, ignored).kind()).isEqualTo(Verdict.Kind.ADMIT);
+      assertThat(bypass.evaluate(terminal, ignored).kind()).isEqualTo(Verdict.Kind.ABSTAIN);
+    }
+  }
+
+  @Test
+  void theInsecureLocalControlUiKeepsItsScopesOnlyOnLoopbackWithTheFlag() {
+    Rule keep = Rules.scopesKeepInsecureLocalControlUi(ControlUiClients.BROWSER_ONLY);
+    ConnectContext insecureLocal =
+        OPERATOR
+            .withClient(new Client(Client.CONTROL_UI, "webchat"))
+            .withOrigin(OriginCheck.ALLOWED)
+            .withLocal(true)
+            .withControlUi(new ControlUiConfig(true, false));
+
+    assertThat(keep.evaluate(insecureLocal, Effects.none()).kind()).isEqualTo(Verdict.Kind.PASS);
+    assertThat(keep.evaluate(insecureLocal.withLocal(false), Effects.none()).kind())
+        .isEqualTo(Verdict.Kind.ABSTAIN);
+    assertThat(
+            keep.evaluate(insecureLocal.withControlUi(ControlUiConfig.DEFAULT), Effects.none())
+                .kind())
+        .isEqualTo(Verdict.Kind.ABSTAIN);
+  }
+
+  @Test
+  void theLocalCliKeepsItsScopesOnlyWithAVerifiedSharedSecret() {
+    Rule keep = Rules.scopesKeepLocalCli();
+    ConnectContext localCli = OPERATOR.withLocal(true);
+    AuthFacts wrongToken =
+        AuthFacts.failed(AuthMode.TOKEN, Credential.TOKEN, AuthMethod.TOKEN, "token_mismatch");
+
+    assertThat(keep.evaluate(localCli, Effects.none()).kind()).isEqualTo(Verdict.Kind.PASS);
+    assertThat(keep.evaluate(localCli.withAuth(wrongToken), Effects.none()).kind())
+        .isEqualTo(Verdict.Kind.ABSTAIN);
   }
 
   @Test
