@@ -16,11 +16,13 @@ import dev.connectpolicy.engine.evidence.PayloadVersion;
 import dev.connectpolicy.engine.evidence.SocketInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -43,9 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Admission of a raw request with a valid Ed25519 device proof (v3 payload, paired node, shared
  * token) under {@code recommended}, against the bare JDK verification of the same signature over
- * the same payload. The difference is everything around the cryptography: decoding the key and the
- * signature, the device-id fingerprint, the payload, the token comparison, locality, Origin,
- * pairing and the policy.
+ * the same payload: once with the key object built beforehand ({@code verify}), once from the raw
+ * key bytes, as a request carries them ({@code verifyFromRawKey}). The difference is everything
+ * around the cryptography: decoding the key text and the signature, the curve-point and
+ * signature-encoding checks, the device-id fingerprint, the payload, the token comparison,
+ * locality, Origin, pairing and the policy.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -60,9 +64,15 @@ public class AdmitBenchmark {
   private static final String NONCE = "2f6d1c3a-9b7e-4c55-8e1a-6a4f0b3d2c19";
   private static final String TOKEN = "gateway-shared-token";
 
+  /** The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410) before the raw key. */
+  private static final byte[] SPKI_PREFIX = {
+    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
+  };
+
   private final PolicyPipeline policy = ConnectPolicies.recommended();
   private @Nullable ConnectRequest request;
   private @Nullable PublicKey publicKey;
+  private byte[] rawKey = new byte[0];
   private byte[] payload = new byte[0];
   private byte[] signature = new byte[0];
 
@@ -79,6 +89,7 @@ public class AdmitBenchmark {
     this.publicKey = key;
     byte[] spki = key.getEncoded();
     byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+    this.rawKey = raw;
     String rawKey = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     String deviceId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
     String text =
@@ -122,7 +133,7 @@ public class AdmitBenchmark {
     if (!(result.decision() instanceof Accept) || result.payloadVersion() != PayloadVersion.V3) {
       throw new IllegalStateException("the benchmark request is not admitted: " + result);
     }
-    if (!verify()) {
+    if (!verify() || !verifyFromRawKey()) {
       throw new IllegalStateException("the bare verification fails");
     }
   }
@@ -147,6 +158,25 @@ public class AdmitBenchmark {
   public boolean verify() throws GeneralSecurityException {
     Signature verifier = Signature.getInstance("Ed25519");
     verifier.initVerify(Objects.requireNonNull(publicKey));
+    verifier.update(payload);
+    return verifier.verify(signature);
+  }
+
+  /**
+   * Verifies the signature with the JDK alone, from the key's raw 32 bytes as a request carries
+   * them: the key object is built for each verification, as {@code admit} must.
+   *
+   * @return whether it verifies
+   * @throws GeneralSecurityException never, on a JDK with Ed25519
+   */
+  @Benchmark
+  public boolean verifyFromRawKey() throws GeneralSecurityException {
+    byte[] spki = new byte[SPKI_PREFIX.length + rawKey.length];
+    System.arraycopy(SPKI_PREFIX, 0, spki, 0, SPKI_PREFIX.length);
+    System.arraycopy(rawKey, 0, spki, SPKI_PREFIX.length, rawKey.length);
+    PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+    Signature verifier = Signature.getInstance("Ed25519");
+    verifier.initVerify(key);
     verifier.update(payload);
     return verifier.verify(signature);
   }

@@ -16,10 +16,8 @@ import dev.connectpolicy.api.Rule;
 import dev.connectpolicy.api.TraceEntry;
 import dev.connectpolicy.api.Verdict;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -59,35 +57,29 @@ public final class PolicyPipeline implements ConnectPolicy {
   private final Reject roleUnknown;
 
   /**
-   * Every acceptance whose scopes are empty (declared so, or cleared), by admitting rule, role,
-   * clearing and pairing action: such decisions are shared, so evaluation allocates nothing.
+   * Every acceptance whose scopes are empty (declared so, or cleared), by role, clearing and
+   * pairing action, for each admitting rule: {@code [stage][rule]}, the stage's default last. Such
+   * decisions are shared, so evaluation allocates nothing.
    */
-  private final Map<String, Accept[]> scopelessAccepts = new HashMap<>();
+  private final Accept[][][] scopelessAccepts;
+
+  /** The same for an acceptance that no rule admitted explicitly ({@link #ACCEPT}). */
+  private final Accept[] scopelessDefault;
 
   private PolicyPipeline(String name, String description, List<Stage> stages) {
     this.name = name;
     this.description = description;
     this.stages = stages.toArray(new Stage[0]);
-    List<String> admitting = new ArrayList<>();
-    admitting.add(ACCEPT);
-    for (Stage stage : stages) {
-      stage.rules().forEach(rule -> admitting.add(rule.id()));
-      admitting.add(stage.otherwise().id());
-    }
-    Role[] roles = Role.values();
-    PairingAction[] actions = PairingAction.values();
-    for (String rule : admitting) {
-      Accept[] accepts = new Accept[roles.length * 2 * PAIRING_ACTIONS];
-      for (Role role : roles) {
-        for (int cleared = 0; cleared < 2; cleared++) {
-          for (PairingAction action : actions) {
-            accepts[scopelessIndex(role, cleared == 1, action)] =
-                new Accept(role, List.of(), cleared == 1, action, rule);
-          }
-        }
+    this.scopelessAccepts = new Accept[this.stages.length][][];
+    for (int s = 0; s < this.stages.length; s++) {
+      Rule[] rules = this.stages[s].ruleArray();
+      scopelessAccepts[s] = new Accept[rules.length + 1][];
+      for (int r = 0; r < rules.length; r++) {
+        scopelessAccepts[s][r] = scopeless(rules[r].id());
       }
-      scopelessAccepts.put(rule, accepts);
+      scopelessAccepts[s][rules.length] = scopeless(this.stages[s].otherwise().id());
     }
+    this.scopelessDefault = scopeless(ACCEPT);
     this.contextMissing =
         Reject.of(RejectCode.INVALID_CONTEXT, null, "no context to evaluate", CONTEXT_MISSING_ID);
     this.roleUnknown =
@@ -96,6 +88,19 @@ public final class PolicyPipeline implements ConnectPolicy {
             null,
             "invalid role (no stage of policy `" + name + "` checked it)",
             ACCEPT);
+  }
+
+  private static Accept[] scopeless(String admittedBy) {
+    Accept[] accepts = new Accept[Role.values().length * 2 * PAIRING_ACTIONS];
+    for (Role role : Role.values()) {
+      for (int cleared = 0; cleared < 2; cleared++) {
+        for (PairingAction action : PairingAction.values()) {
+          accepts[scopelessIndex(role, cleared == 1, action)] =
+              new Accept(role, List.of(), cleared == 1, action, admittedBy);
+        }
+      }
+    }
+    return accepts;
   }
 
   /**
@@ -179,16 +184,22 @@ public final class PolicyPipeline implements ConnectPolicy {
     }
     Effects established = Effects.none();
     String admittedBy = ACCEPT;
-    for (Stage stage : stages) {
+    Accept[] admittedScopeless = scopelessDefault;
+    for (int s = 0; s < stages.length; s++) {
+      Stage stage = stages[s];
+      Rule[] rules = stage.ruleArray();
       Rule decider = stage.otherwise();
+      int deciderIndex = rules.length;
       Verdict verdict = null;
-      for (Rule rule : stage.ruleArray()) {
+      for (int r = 0; r < rules.length; r++) {
+        Rule rule = rules[r];
         Verdict candidate = consult(rule, context, established);
         if (candidate == null) {
           return failed(stage, rule, trace);
         }
         if (candidate.kind() != Verdict.Kind.ABSTAIN) {
           decider = rule;
+          deciderIndex = r;
           verdict = candidate;
           break;
         }
@@ -210,6 +221,7 @@ public final class PolicyPipeline implements ConnectPolicy {
           return named(verdict.reject(), decider);
         case ADMIT:
           admittedBy = decider.id();
+          admittedScopeless = scopelessAccepts[s][deciderIndex];
           established = established.plus(verdict.effects());
           break;
         default:
@@ -217,7 +229,7 @@ public final class PolicyPipeline implements ConnectPolicy {
           break;
       }
     }
-    return accept(context, established, admittedBy);
+    return accept(context, established, admittedBy, admittedScopeless);
   }
 
   private static @Nullable Verdict consult(Rule rule, ConnectContext context, Effects established) {
@@ -275,22 +287,17 @@ public final class PolicyPipeline implements ConnectPolicy {
     return reject;
   }
 
-  private Decision accept(ConnectContext context, Effects established, String admittedBy) {
+  private Decision accept(
+      ConnectContext context, Effects established, String admittedBy, Accept[] scopeless) {
     Optional<Role> role = Role.parse(context.role());
     if (role.isEmpty()) {
       return roleUnknown;
     }
     boolean cleared = established.has(Effect.CLEAR_SCOPES);
-    Accept[] shared = scopelessAccepts.get(admittedBy);
-    if (shared != null && (cleared || context.scopes().isEmpty())) {
-      return shared[scopelessIndex(role.get(), cleared, established.pairingAction())];
+    if (cleared || context.scopes().isEmpty()) {
+      return scopeless[scopelessIndex(role.get(), cleared, established.pairingAction())];
     }
-    return new Accept(
-        role.get(),
-        cleared ? List.of() : context.scopes(),
-        cleared,
-        established.pairingAction(),
-        admittedBy);
+    return new Accept(role.get(), context.scopes(), false, established.pairingAction(), admittedBy);
   }
 
   private static int scopelessIndex(Role role, boolean cleared, PairingAction action) {
