@@ -50,34 +50,71 @@ import java.util.stream.StreamSupport;
  *       password); {@code browser_container_local} is only the Control UI ({@code
  *       openclaw-control-ui}, mode {@code webchat}) with an Origin; {@code cli_container_local} is
  *       only the CLI ({@code cli}, mode {@code cli}) without one; {@code
- *       shared_secret_loopback_local} has no Origin.
+ *       shared_secret_loopback_local} has no Origin;
+ *   <li>the facts are OpenClaw's: no credential or method of other gateways (session cookie, API
+ *       key, ticket, JWT), a credential from the connect frame only, no workspace, no count of
+ *       failed attempts (OpenClaw's rate limiter reports the reason {@code rate_limited}).
  * </ol>
  *
  * <h2>Collapsed facts</h2>
  *
  * Without a device identity the pairing state means nothing, so such contexts are enumerated with
  * the pairing domain's first value only.
+ *
+ * <h2>Other gateways</h2>
+ *
+ * The standard space is OpenClaw's: it enumerates OpenClaw's nine dimensions ({@link
+ * Dimension#openClaw()}) and fixes the facts OpenClaw has no notion of (credential source,
+ * workspace, failed attempts) at their defaults, so they never multiply its cells. A gateway with
+ * other facts builds its own space, whose consistency rules are its own:
+ *
+ * <pre>{@code
+ * FactSpace tickets = FactSpace.builder()
+ *     .with(Dimension.AUTH, List.of(missing, ticketOk, ticketInvalid))
+ *     .with(Dimension.CREDENTIAL_SOURCE, List.of(CredentialSource.CONNECT, CredentialSource.QUERY))
+ *     .where(context -> context.auth().provided() == Credential.TICKET
+ *         || context.credentialSource() == CredentialSource.CONNECT)
+ *     .build();
+ * }</pre>
  */
 public final class FactSpace implements Iterable<ConnectContext> {
 
-  private static final FactSpace STANDARD = new FactSpace(standardDomains());
+  private static final FactSpace STANDARD = standardSpace();
 
+  /** Every dimension's domain; a dimension the space does not enumerate has its default only. */
   private final Map<Dimension<?>, List<?>> domains;
 
-  private FactSpace(Map<Dimension<?>, List<?>> domains) {
+  /** The dimensions the space enumerates, in {@link Dimension#all()} order. */
+  private final List<Dimension<?>> enumerated;
+
+  /** Whether OpenClaw's consistency rules (the class comment's) apply. */
+  private final boolean openClawRules;
+
+  /** The space's own consistency rules. */
+  private final List<Predicate<? super ConnectContext>> rules;
+
+  private FactSpace(
+      Map<Dimension<?>, List<?>> domains,
+      List<Dimension<?>> enumerated,
+      boolean openClawRules,
+      List<Predicate<? super ConnectContext>> rules) {
     this.domains = domains;
+    this.enumerated = enumerated;
+    this.openClawRules = openClawRules;
+    this.rules = rules;
   }
 
-  private static Map<Dimension<?>, List<?>> standardDomains() {
-    Map<Dimension<?>, List<?>> map = new LinkedHashMap<>();
-    for (Dimension<?> dimension : Dimension.all()) {
-      map.put(dimension, dimension.values());
+  private static FactSpace standardSpace() {
+    Builder builder = builder();
+    for (Dimension<?> dimension : Dimension.openClaw()) {
+      builder.withStandard(dimension);
     }
-    return map;
+    return builder.build(true);
   }
 
   /**
-   * Returns the standard space: every dimension with its standard domain.
+   * Returns the standard space, OpenClaw's: its nine dimensions with their standard domains, the
+   * other facts at their defaults, OpenClaw's consistency rules.
    *
    * @return the standard space
    */
@@ -87,7 +124,8 @@ public final class FactSpace implements Iterable<ConnectContext> {
 
   /**
    * Returns a space whose {@code dimension} takes only the given values, which may lie outside the
-   * standard domain (a role such as {@code "admin"}, say).
+   * standard domain (a role such as {@code "admin"}, say); the space enumerates the dimension from
+   * then on, even one it had fixed at its default.
    *
    * @param dimension the dimension to restrict
    * @param values its values, in enumeration order; at least one
@@ -96,13 +134,55 @@ public final class FactSpace implements Iterable<ConnectContext> {
    * @throws IllegalArgumentException if {@code values} is empty
    */
   public <T> FactSpace restrict(Dimension<T> dimension, List<? extends T> values) {
+    Map<Dimension<?>, List<?>> map = new LinkedHashMap<>(domains);
+    map.put(dimension, checked(dimension, values));
+    List<Dimension<?>> more = new ArrayList<>();
+    for (Dimension<?> candidate : Dimension.all()) {
+      if (candidate == dimension || enumerated.contains(candidate)) {
+        more.add(candidate);
+      }
+    }
+    return new FactSpace(map, List.copyOf(more), openClawRules, rules);
+  }
+
+  private static <T> List<T> checked(Dimension<T> dimension, List<? extends T> values) {
     if (values.isEmpty()) {
       throw new IllegalArgumentException(
           "dimension `" + dimension.name() + "` needs at least one value");
     }
-    Map<Dimension<?>, List<?>> map = new LinkedHashMap<>(domains);
-    map.put(dimension, List.copyOf(values));
-    return new FactSpace(map);
+    return List.copyOf(values);
+  }
+
+  /**
+   * Returns a space of only the cells that also satisfy {@code rule}: a consistency rule of this
+   * space, which {@link #contains} and the enumeration apply.
+   *
+   * @param rule which contexts are consistent
+   * @return the narrower space
+   */
+  public FactSpace where(Predicate<? super ConnectContext> rule) {
+    List<Predicate<? super ConnectContext>> more = new ArrayList<>(rules);
+    more.add(java.util.Objects.requireNonNull(rule, "rule"));
+    return new FactSpace(domains, enumerated, openClawRules, List.copyOf(more));
+  }
+
+  /**
+   * Starts a space of one's own: every dimension fixed at its default until given a domain, and no
+   * consistency rule but the space's own (OpenClaw's rules are the standard space's).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the dimensions this space enumerates; it fixes every other at its default.
+   *
+   * @return the dimensions, in {@link Dimension#all()} order
+   */
+  public List<Dimension<?>> dimensions() {
+    return enumerated;
   }
 
   /**
@@ -199,7 +279,7 @@ public final class FactSpace implements Iterable<ConnectContext> {
         setRandom(builder, dimension, random);
       }
       ConnectContext candidate = builder.build();
-      if (isCanonical(candidate) && isConsistent(candidate)) {
+      if (isCanonical(candidate) && consistent(candidate)) {
         return candidate;
       }
     }
@@ -225,7 +305,20 @@ public final class FactSpace implements Iterable<ConnectContext> {
         return false;
       }
     }
-    return isCanonical(context) && isConsistent(context);
+    return isCanonical(context) && consistent(context);
+  }
+
+  /** This space's consistency: OpenClaw's rules if they apply, and the space's own. */
+  private boolean consistent(ConnectContext context) {
+    if (openClawRules && !isConsistent(context)) {
+      return false;
+    }
+    for (Predicate<? super ConnectContext> rule : rules) {
+      if (!rule.test(context)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean isCanonical(ConnectContext context) {
@@ -246,6 +339,9 @@ public final class FactSpace implements Iterable<ConnectContext> {
                 context.origin(),
                 context.auth(),
                 context.device())
+            == 0
+        && extensionViolations(
+                context.credentialSource(), context.workspace(), context.failedAttempts())
             == 0;
   }
 
@@ -289,7 +385,44 @@ public final class FactSpace implements Iterable<ConnectContext> {
               + AuthSituations.describe(auth)
               + "`");
     }
+    int foreign =
+        extensionViolations(
+            context.credentialSource(), context.workspace(), context.failedAttempts());
+    if ((foreign & SOURCE_NOT_CONNECT) != 0) {
+      found.add(
+          "credential source `"
+              + context.credentialSource().wire()
+              + "`: OpenClaw reads credentials from the connect frame only");
+    }
+    if ((foreign & WORKSPACE_CLAIMED) != 0) {
+      found.add("workspace `" + context.workspace().wire() + "`: OpenClaw has no workspaces");
+    }
+    if ((foreign & FAILED_ATTEMPTS_COUNTED) != 0) {
+      found.add(
+          context.failedAttempts()
+              + " failed attempts: OpenClaw's rate limiter reports reason `rate_limited` instead");
+    }
     return found;
+  }
+
+  private static final int SOURCE_NOT_CONNECT = 1;
+  private static final int WORKSPACE_CLAIMED = 1 << 1;
+  private static final int FAILED_ATTEMPTS_COUNTED = 1 << 2;
+
+  /** The facts of other gateways that OpenClaw's facts never have, as a bit set. */
+  private static int extensionViolations(
+      CredentialSource source, WorkspaceAccess workspace, int failedAttempts) {
+    int broken = 0;
+    if (source != CredentialSource.CONNECT) {
+      broken |= SOURCE_NOT_CONNECT;
+    }
+    if (workspace != WorkspaceAccess.NONE) {
+      broken |= WORKSPACE_CLAIMED;
+    }
+    if (failedAttempts != 0) {
+      broken |= FAILED_ATTEMPTS_COUNTED;
+    }
+    return broken;
   }
 
   private static final int NEEDS_DEVICE_METHOD = 1;
@@ -346,6 +479,10 @@ public final class FactSpace implements Iterable<ConnectContext> {
     private final int auth = dimensions.indexOf(Dimension.AUTH);
     private final int device = dimensions.indexOf(Dimension.DEVICE);
     private final int pairing = dimensions.indexOf(Dimension.PAIRING);
+    private final int source = dimensions.indexOf(Dimension.CREDENTIAL_SOURCE);
+    private final int workspace = dimensions.indexOf(Dimension.WORKSPACE);
+    private final int attempts = dimensions.indexOf(Dimension.FAILED_ATTEMPTS);
+    private @org.jspecify.annotations.Nullable ConnectContext built;
     private boolean exhausted;
 
     Cells() {
@@ -355,7 +492,7 @@ public final class FactSpace implements Iterable<ConnectContext> {
       List<AuthFacts> auths = domain(Dimension.AUTH);
       authConsistent = new boolean[auths.size()];
       for (int i = 0; i < authConsistent.length; i++) {
-        authConsistent[i] = isConsistent(auths.get(i));
+        authConsistent[i] = !openClawRules || isConsistent(auths.get(i));
       }
       if (!valid()) {
         advance();
@@ -367,16 +504,37 @@ public final class FactSpace implements Iterable<ConnectContext> {
     }
 
     private boolean valid() {
+      built = null;
       DeviceProof proof = (DeviceProof) value(device);
-      return (proof.isPresent() || index[pairing] == 0)
-          && authConsistent[index[auth]]
-          && crossViolations(
-                  (Client) value(client),
-                  (Locality) value(locality),
-                  (OriginCheck) value(origin),
-                  (AuthFacts) value(auth),
-                  proof)
-              == 0;
+      if (!(proof.isPresent() || index[pairing] == 0) || !authConsistent[index[auth]]) {
+        return false;
+      }
+      if (openClawRules
+          && (crossViolations(
+                      (Client) value(client),
+                      (Locality) value(locality),
+                      (OriginCheck) value(origin),
+                      (AuthFacts) value(auth),
+                      proof)
+                  != 0
+              || extensionViolations(
+                      (CredentialSource) value(source),
+                      (WorkspaceAccess) value(workspace),
+                      (Integer) value(attempts))
+                  != 0)) {
+        return false;
+      }
+      if (rules.isEmpty()) {
+        return true;
+      }
+      ConnectContext candidate = build();
+      for (Predicate<? super ConnectContext> rule : rules) {
+        if (!rule.test(candidate)) {
+          return false;
+        }
+      }
+      built = candidate;
+      return true;
     }
 
     /** Moves to the next valid cell, or marks the iteration exhausted. */
@@ -416,9 +574,73 @@ public final class FactSpace implements Iterable<ConnectContext> {
       if (exhausted) {
         throw new NoSuchElementException();
       }
-      ConnectContext result = build();
+      ConnectContext result = built != null ? built : build();
       advance();
       return result;
+    }
+  }
+
+  /**
+   * Builds a {@link FactSpace} of one's own: the dimensions given a domain are enumerated, every
+   * other is fixed at its default; the rules given are the space's consistency. Not thread-safe.
+   */
+  public static final class Builder {
+    private final Map<Dimension<?>, List<?>> domains = new LinkedHashMap<>();
+    private final List<Predicate<? super ConnectContext>> rules = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Enumerates a dimension over the given values (which may lie outside its standard domain).
+     *
+     * @param dimension the dimension
+     * @param values its values, in enumeration order; at least one
+     * @param <T> the dimension's value type
+     * @return this builder
+     * @throws IllegalArgumentException if {@code values} is empty
+     */
+    public <T> Builder with(Dimension<T> dimension, List<? extends T> values) {
+      domains.put(dimension, checked(dimension, values));
+      return this;
+    }
+
+    private <T> void withStandard(Dimension<T> dimension) {
+      with(dimension, dimension.values());
+    }
+
+    /**
+     * Adds a consistency rule: only the contexts it accepts are cells of the space.
+     *
+     * @param rule which contexts are consistent
+     * @return this builder
+     */
+    public Builder where(Predicate<? super ConnectContext> rule) {
+      rules.add(java.util.Objects.requireNonNull(rule, "rule"));
+      return this;
+    }
+
+    /**
+     * Builds the space.
+     *
+     * @return the space
+     */
+    public FactSpace build() {
+      return build(false);
+    }
+
+    private FactSpace build(boolean openClawRules) {
+      Map<Dimension<?>, List<?>> all = new LinkedHashMap<>();
+      List<Dimension<?>> enumerated = new ArrayList<>();
+      for (Dimension<?> dimension : Dimension.all()) {
+        List<?> values = domains.get(dimension);
+        if (values == null) {
+          all.put(dimension, List.of(dimension.defaultValue()));
+        } else {
+          all.put(dimension, values);
+          enumerated.add(dimension);
+        }
+      }
+      return new FactSpace(all, List.copyOf(enumerated), openClawRules, List.copyOf(rules));
     }
   }
 }

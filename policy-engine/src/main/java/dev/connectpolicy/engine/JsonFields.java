@@ -111,6 +111,20 @@ final class JsonFields {
     return value.longValue();
   }
 
+  /**
+   * An integer that may be absent or null, then {@code fallback}; a present value must fit an int.
+   */
+  int optionalInt(String name, int fallback) {
+    JsonNode value = value(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw wrongType(name, "an integer", value);
+    }
+    return value.intValue();
+  }
+
   int requiredInt(String name) {
     JsonNode value = required(name);
     if (!value.isIntegralNumber() || !value.canConvertToInt()) {

@@ -108,6 +108,21 @@ class CompiledPolicyTest {
   }
 
   @org.junit.jupiter.api.Test
+  void theFactsOfOtherGatewaysAreInterpretedNotLookedUp() {
+    ConnectContext cell = FactSpace.standard().iterator().next();
+    for (ConnectContext context :
+        List.of(
+            cell.withFailedAttempts(5),
+            cell.withWorkspace(dev.connectpolicy.api.WorkspaceAccess.MEMBER),
+            cell.withCredentialSource(dev.connectpolicy.api.CredentialSource.QUERY))) {
+      assertThat(Profile.RECOMMENDED.compiled().evaluate(context))
+          .isEqualTo(Profile.RECOMMENDED.policy().evaluate(context))
+          .extracting(Decision::decidedBy)
+          .isEqualTo("context.consistent");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void aPipelineThatReadsTheScopesCannotBeCompiled() {
     Rule noAdmin =
         Rule.of(

@@ -53,6 +53,40 @@ class PolicyJsonTest {
   }
 
   @Test
+  void theFactsOfOtherGatewaysRoundTripAndOpenClawsAreWrittenAsBefore() {
+    ConnectContext cell = FactSpace.standard().iterator().next();
+    ConnectContext other =
+        cell.withCredentialSource(dev.connectpolicy.api.CredentialSource.QUERY)
+            .withWorkspace(dev.connectpolicy.api.WorkspaceAccess.MEMBER)
+            .withFailedAttempts(5);
+    assertThat(PolicyJson.readContext(PolicyJson.write(other))).isEqualTo(other);
+    assertThat(PolicyJson.write(other))
+        .contains("\"sharedAuthOk\":false,\"source\":\"query\"}")
+        .endsWith(",\"workspace\":\"member\",\"failedAttempts\":5}");
+    assertThat(PolicyJson.write(cell)).doesNotContain("source", "workspace", "failedAttempts");
+  }
+
+  @Test
+  void upgradeDecisionsAreWrittenWithTheirStatus() {
+    assertThat(PolicyJson.write(dev.connectpolicy.api.UpgradeDecision.defer("upgrade.public-path")))
+        .isEqualTo("{\"outcome\":\"defer\",\"status\":101,\"decidedBy\":\"upgrade.public-path\"}");
+    assertThat(
+            PolicyJson.write(
+                dev.connectpolicy.api.UpgradeDecision.reject(
+                    303,
+                    Reject.of(
+                        RejectCode.AUTH_NOT_AUTHENTICATED,
+                        null,
+                        "not authenticated",
+                        "upgrade.not-authenticated"))))
+        .isEqualTo(
+            "{\"outcome\":\"reject\",\"status\":303,\"code\":\"AUTH_NOT_AUTHENTICATED\","
+                + "\"error\":\"INVALID_REQUEST\",\"reason\":null,\"message\":\"not authenticated\","
+                + "\"close\":{\"code\":1008,\"reason\":\"not authenticated\"},"
+                + "\"decidedBy\":\"upgrade.not-authenticated\"}");
+  }
+
+  @Test
   void everyDistinctDecisionOfEveryProfileRoundTrips() {
     Set<Decision> decisions = new HashSet<>();
     FactSpace.standard()

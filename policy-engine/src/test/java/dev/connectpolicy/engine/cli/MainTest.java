@@ -66,6 +66,18 @@ class MainTest {
   }
 
   @Test
+  void upgradeAnswersEveryLineWithTheUpgradeDecision() {
+    Run run = run(CLI_OPERATOR + "\n{\"role\": 1}\n", "upgrade", "--profile", "recommended");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.lines())
+        .hasSize(2)
+        .first()
+        .isEqualTo("{\"outcome\":\"defer\",\"status\":101,\"decidedBy\":\"upgrade.none\"}");
+    assertThat(run.lines().get(1)).contains("\"code\":\"INVALID_CONTEXT\"", "line 2");
+  }
+
+  @Test
   void evaluateAnswersEveryLineInOrder() throws IOException {
     String node = CLI_OPERATOR.replace("\"role\":\"operator\"", "\"role\":\"node\"");
     String nobody = CLI_OPERATOR.replace("\"role\":\"operator\"", "\"role\":\"nobody\"");
@@ -158,8 +170,8 @@ class MainTest {
   @Test
   void everyCommandHasHelp() {
     assertThat(run("", "--help").out())
-        .contains("profiles", "evaluate", "explain", "table", "diff");
-    for (String command : List.of("profiles", "evaluate", "explain", "table", "diff")) {
+        .contains("profiles", "evaluate", "explain", "upgrade", "table", "diff");
+    for (String command : List.of("profiles", "evaluate", "explain", "upgrade", "table", "diff")) {
       Run run = run("", command, "--help");
       assertThat(run.status()).isZero();
       assertThat(run.out()).startsWith("usage: connect-policy " + command);

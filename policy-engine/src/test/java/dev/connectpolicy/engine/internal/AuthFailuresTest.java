@@ -146,7 +146,8 @@ class AuthFailuresTest {
         }
       }
     }
-    assertThat(compared).isEqualTo(4 * 4 * 5 * 3 * 2);
+    assertThat(compared)
+        .isEqualTo(4 * AuthMode.values().length * Credential.values().length * 3 * 2);
   }
 
   @Test
