@@ -48,7 +48,8 @@ public final class DecisionTables {
   }
 
   /**
-   * The compact table of a policy over a fact space.
+   * The compact table of a policy over a fact space, such as a gateway family's ({@link
+   * GatewayFamily#space()}).
    *
    * @param space the fact space
    * @param policy the policy

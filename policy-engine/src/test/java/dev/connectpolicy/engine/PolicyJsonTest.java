@@ -54,16 +54,30 @@ class PolicyJsonTest {
 
   @Test
   void theFactsOfOtherGatewaysRoundTripAndOpenClawsAreWrittenAsBefore() {
-    ConnectContext cell = FactSpace.standard().iterator().next();
-    ConnectContext other =
-        cell.withCredentialSource(dev.connectpolicy.api.CredentialSource.QUERY)
-            .withWorkspace(dev.connectpolicy.api.WorkspaceAccess.MEMBER)
-            .withFailedAttempts(5);
-    assertThat(PolicyJson.readContext(PolicyJson.write(other))).isEqualTo(other);
-    assertThat(PolicyJson.write(other))
+    for (GatewayFamily family : GatewayFamily.values()) {
+      if (family == GatewayFamily.OPENCLAW) {
+        continue;
+      }
+      family
+          .space()
+          .forEach(
+              context ->
+                  assertThat(PolicyJson.readContext(PolicyJson.write(context))).isEqualTo(context));
+    }
+    ConnectContext mosaic =
+        GatewayFamily.MOSAIC
+            .space()
+            .contexts()
+            .filter(c -> c.failedAttempts() == 5)
+            .findFirst()
+            .orElseThrow()
+            .withCredentialSource(dev.connectpolicy.api.CredentialSource.QUERY)
+            .withWorkspace(dev.connectpolicy.api.WorkspaceAccess.MEMBER);
+    assertThat(PolicyJson.write(mosaic))
         .contains("\"sharedAuthOk\":false,\"source\":\"query\"}")
         .endsWith(",\"workspace\":\"member\",\"failedAttempts\":5}");
-    assertThat(PolicyJson.write(cell)).doesNotContain("source", "workspace", "failedAttempts");
+    String openClaw = PolicyJson.write(FactSpace.standard().iterator().next());
+    assertThat(openClaw).doesNotContain("source", "workspace", "failedAttempts");
   }
 
   @Test
@@ -92,10 +106,16 @@ class PolicyJsonTest {
     FactSpace.standard()
         .forEach(
             context -> {
-              for (Profile profile : Profile.values()) {
+              for (Profile profile : GatewayFamily.OPENCLAW.profiles()) {
                 decisions.add(profile.policy().evaluate(context));
               }
             });
+    for (Profile profile : Profile.values()) {
+      profile
+          .family()
+          .space()
+          .forEach(context -> decisions.add(profile.policy().evaluate(context)));
+    }
     decisions.add(
         PolicyJson.invalidContext(new InvalidContextException("origin", "bad origin"), "line 3"));
     for (Decision decision : decisions) {
