@@ -59,6 +59,11 @@ final class JsonFields {
     return value;
   }
 
+  /** Marks a member as read without reading it: a member that is known and ignored. */
+  void ignore(String name) {
+    read.add(name);
+  }
+
   String requiredString(String name) {
     return text(name, required(name));
   }
