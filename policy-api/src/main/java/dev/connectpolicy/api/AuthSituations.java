@@ -9,13 +9,18 @@ final class AuthSituations {
 
   private AuthSituations() {}
 
+  private static final List<Credential> OPENCLAW_CREDENTIALS =
+      java.util.Arrays.stream(Credential.values()).filter(Credential::isOpenClaw).toList();
+  private static final List<AuthMethod> OPENCLAW_METHODS =
+      java.util.Arrays.stream(AuthMethod.values()).filter(AuthMethod::isOpenClaw).toList();
+
   /** Every consistent situation, with representative failure reasons, in a reading order. */
   static List<AuthFacts> all() {
     List<AuthFacts> situations = new ArrayList<>();
     for (AuthMode mode : AuthMode.values()) {
       for (boolean ok : new boolean[] {true, false}) {
-        for (Credential provided : Credential.values()) {
-          for (AuthMethod method : AuthMethod.values()) {
+        for (Credential provided : OPENCLAW_CREDENTIALS) {
+          for (AuthMethod method : OPENCLAW_METHODS) {
             for (boolean shared : new boolean[] {true, false}) {
               for (String reason : ok ? nullReason() : failureReasons(mode, provided)) {
                 AuthFacts candidate = new AuthFacts(mode, provided, ok, method, reason, shared);
@@ -81,11 +86,15 @@ final class AuthSituations {
   private static final int METHOD_NOT_IN_MODE = 1 << 3;
   private static final int SHARED_MISMATCH = 1 << 4;
   private static final int CREDENTIAL_MISFIT = 1 << 5;
+  private static final int NOT_OPENCLAW = 1 << 6;
 
   /** The consistency rules that authentication facts break, as a bit set; allocation free. */
   static int violations(AuthFacts auth) {
     int broken = 0;
     AuthMethod method = auth.method();
+    if (!auth.provided().isOpenClaw() || !method.isOpenClaw()) {
+      broken |= NOT_OPENCLAW;
+    }
     if (!auth.ok()) {
       if (auth.mode() == AuthMode.NONE) {
         broken |= NONE_FAILS;
@@ -110,6 +119,10 @@ final class AuthSituations {
           case DEVICE_TOKEN -> provided == Credential.DEVICE_TOKEN || provided == Credential.TOKEN;
           case BOOTSTRAP_TOKEN -> provided == Credential.BOOTSTRAP_TOKEN;
           case NONE, TRUSTED_PROXY -> true;
+          case SESSION_COOKIE -> provided == Credential.SESSION_COOKIE;
+          case API_KEY -> provided == Credential.API_KEY;
+          case TICKET -> provided == Credential.TICKET;
+          case JWT -> provided == Credential.JWT;
         };
     return providedFits ? broken : broken | CREDENTIAL_MISFIT;
   }
@@ -123,6 +136,14 @@ final class AuthSituations {
     int broken = violations(auth);
     List<String> found = new ArrayList<>(2);
     AuthMethod method = auth.method();
+    if ((broken & NOT_OPENCLAW) != 0) {
+      found.add(
+          "credential `"
+              + auth.provided().wire()
+              + "` with method `"
+              + method.wire()
+              + "` is not one of OpenClaw's");
+    }
     if ((broken & NONE_FAILS) != 0) {
       found.add("auth mode `none` never fails");
     }

@@ -37,6 +37,13 @@ import org.jspecify.annotations.Nullable;
  * @param device the result of the device identity proof
  * @param pairing how the device's pairing record compares (ignored without a device)
  * @param controlUi the gateway's Control UI flags
+ * @param credentialSource where the credential of {@code auth} was presented: in the connect frame
+ *     (the default, and OpenClaw's only source), or on the upgrade request in a header or the query
+ *     string; on the wire {@code auth.source}
+ * @param workspace what was established about the workspace the connection asks for; {@code none}
+ *     by default
+ * @param failedAttempts how many failed authentication attempts the gateway has counted for this
+ *     client in its rate-limit window; 0 by default
  */
 public record ConnectContext(
     String role,
@@ -48,10 +55,14 @@ public record ConnectContext(
     AuthFacts auth,
     DeviceProof device,
     PairingState pairing,
-    ControlUiConfig controlUi) {
+    ControlUiConfig controlUi,
+    CredentialSource credentialSource,
+    WorkspaceAccess workspace,
+    int failedAttempts) {
 
   /**
-   * Copies the scopes and checks that local and locality agree.
+   * Copies the scopes and checks that local and locality agree and that the count of failed
+   * attempts is not negative.
    *
    * @param role the role exactly as the client declared it; policies admit {@code operator} and
    *     {@code node}
@@ -64,8 +75,11 @@ public record ConnectContext(
    * @param device the result of the device identity proof
    * @param pairing how the device's pairing record compares (ignored without a device)
    * @param controlUi the gateway's Control UI flags
-   * @throws InvalidContextException if a scope is null, or {@code locality} contradicts {@code
-   *     local}
+   * @param credentialSource where the credential of {@code auth} was presented
+   * @param workspace what was established about the workspace asked for
+   * @param failedAttempts the failed authentication attempts counted for this client
+   * @throws InvalidContextException if a scope is null, {@code locality} contradicts {@code local},
+   *     or {@code failedAttempts} is negative
    */
   public ConnectContext {
     for (int i = 0; i < scopes.size(); i++) {
@@ -84,13 +98,83 @@ public record ConnectContext(
               + local
               + ": a client is `direct_local` exactly when it is local");
     }
+    if (failedAttempts < 0) {
+      throw new InvalidContextException(
+          "failedAttempts", "field `failedAttempts` must not be negative, got " + failedAttempts);
+    }
+  }
+
+  /**
+   * The facts OpenClaw knows of: the credential from the connect frame, no workspace, no count of
+   * failed attempts.
+   *
+   * @param role the role exactly as the client declared it
+   * @param scopes the scopes as the client declared them
+   * @param client the client's declared identity
+   * @param local whether the socket is a direct loopback client with no untrusted forwarding
+   * @param locality the pairing locality
+   * @param origin the result of the browser Origin check
+   * @param auth what authentication established
+   * @param device the result of the device identity proof
+   * @param pairing how the device's pairing record compares
+   * @param controlUi the gateway's Control UI flags
+   * @throws InvalidContextException if a scope is null, or {@code locality} contradicts {@code
+   *     local}
+   */
+  public ConnectContext(
+      String role,
+      List<String> scopes,
+      Client client,
+      boolean local,
+      Locality locality,
+      OriginCheck origin,
+      AuthFacts auth,
+      DeviceProof device,
+      PairingState pairing,
+      ControlUiConfig controlUi) {
+    this(
+        role,
+        scopes,
+        client,
+        local,
+        locality,
+        origin,
+        auth,
+        device,
+        pairing,
+        controlUi,
+        CredentialSource.CONNECT,
+        WorkspaceAccess.NONE,
+        0);
+  }
+
+  /**
+   * Returns the facts of this attempt that are known when its HTTP upgrade request arrives, before
+   * any connect frame: the socket's locality, the Origin check, the configured authentication mode,
+   * the credential if it came with the upgrade request (a header or the query string), and the
+   * count of failed attempts. The role, scopes, client, device, pairing and workspace, and a
+   * credential of the connect frame, are not known yet.
+   *
+   * @return the upgrade's facts
+   */
+  public UpgradeContext upgrade() {
+    boolean onUpgrade = credentialSource.isOnUpgrade();
+    return new UpgradeContext(
+        locality,
+        origin,
+        auth.mode(),
+        onUpgrade ? auth.provided() : Credential.NONE,
+        onUpgrade ? credentialSource : CredentialSource.CONNECT,
+        onUpgrade && auth.ok(),
+        failedAttempts);
   }
 
   /**
    * Starts a builder. {@code role}, {@code client}, {@code local}, {@code origin}, {@code auth} and
    * {@code device} are required; {@code scopes} default to empty, {@code locality} to the one
-   * {@code local} implies, {@code pairing} to {@link PairingState#NOT_PAIRED} and {@code controlUi}
-   * to {@link ControlUiConfig#DEFAULT}.
+   * {@code local} implies, {@code pairing} to {@link PairingState#NOT_PAIRED}, {@code controlUi} to
+   * {@link ControlUiConfig#DEFAULT}, {@code credentialSource} to {@link CredentialSource#CONNECT},
+   * {@code workspace} to {@link WorkspaceAccess#NONE} and {@code failedAttempts} to 0.
    *
    * @return a new, empty builder
    */
@@ -114,7 +198,10 @@ public record ConnectContext(
         .auth(auth)
         .device(device)
         .pairing(pairing)
-        .controlUi(controlUi);
+        .controlUi(controlUi)
+        .credentialSource(credentialSource)
+        .workspace(workspace)
+        .failedAttempts(failedAttempts);
   }
 
   /**
@@ -219,6 +306,36 @@ public record ConnectContext(
   }
 
   /**
+   * Returns a copy whose credential was presented elsewhere.
+   *
+   * @param newSource where the credential was presented
+   * @return the copy
+   */
+  public ConnectContext withCredentialSource(CredentialSource newSource) {
+    return toBuilder().credentialSource(newSource).build();
+  }
+
+  /**
+   * Returns a copy with another workspace result.
+   *
+   * @param newWorkspace what was established about the workspace
+   * @return the copy
+   */
+  public ConnectContext withWorkspace(WorkspaceAccess newWorkspace) {
+    return toBuilder().workspace(newWorkspace).build();
+  }
+
+  /**
+   * Returns a copy with another count of failed attempts.
+   *
+   * @param newFailedAttempts the count, at least 0
+   * @return the copy
+   */
+  public ConnectContext withFailedAttempts(int newFailedAttempts) {
+    return toBuilder().failedAttempts(newFailedAttempts).build();
+  }
+
+  /**
    * Builds a {@link ConnectContext}; not thread-safe. {@link #build()} names the first missing
    * required field.
    */
@@ -233,6 +350,9 @@ public record ConnectContext(
     private @Nullable DeviceProof device;
     private PairingState pairing = PairingState.NOT_PAIRED;
     private ControlUiConfig controlUi = ControlUiConfig.DEFAULT;
+    private CredentialSource credentialSource = CredentialSource.CONNECT;
+    private WorkspaceAccess workspace = WorkspaceAccess.NONE;
+    private int failedAttempts;
 
     private Builder() {}
 
@@ -368,6 +488,39 @@ public record ConnectContext(
     }
 
     /**
+     * Sets where the credential was presented.
+     *
+     * @param value the source
+     * @return this builder
+     */
+    public Builder credentialSource(CredentialSource value) {
+      this.credentialSource = Objects.requireNonNull(value, "credentialSource");
+      return this;
+    }
+
+    /**
+     * Sets what was established about the workspace asked for.
+     *
+     * @param value the result
+     * @return this builder
+     */
+    public Builder workspace(WorkspaceAccess value) {
+      this.workspace = Objects.requireNonNull(value, "workspace");
+      return this;
+    }
+
+    /**
+     * Sets the count of failed authentication attempts.
+     *
+     * @param value the count; the context refuses a negative one
+     * @return this builder
+     */
+    public Builder failedAttempts(int value) {
+      this.failedAttempts = value;
+      return this;
+    }
+
+    /**
      * Builds the context.
      *
      * @return the context
@@ -381,7 +534,20 @@ public record ConnectContext(
       AuthFacts a = required(auth, "auth");
       DeviceProof d = required(device, "device");
       Locality resolved = locality != null ? locality : l ? Locality.DIRECT_LOCAL : Locality.REMOTE;
-      return new ConnectContext(r, scopes, c, l, resolved, o, a, d, pairing, controlUi);
+      return new ConnectContext(
+          r,
+          scopes,
+          c,
+          l,
+          resolved,
+          o,
+          a,
+          d,
+          pairing,
+          controlUi,
+          credentialSource,
+          workspace,
+          failedAttempts);
     }
 
     private static <T> T required(@Nullable T value, String field) {

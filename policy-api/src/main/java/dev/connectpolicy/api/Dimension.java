@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * One dimension of the fact space: a fact of {@link ConnectContext} with its finite standard
- * domain, the values that can change a decision.
+ * domain, the values that can change a decision. The authentication's standard domain is OpenClaw's
+ * situations; other gateways' spaces restrict it to their own.
  *
  * <p>The first value of each standard domain is its default: the value a minimised counterexample
  * keeps when the fact does not matter.
@@ -125,7 +126,56 @@ public final class Dimension<T> {
                   ? flags.dangerouslyDisableDeviceAuth() ? "insecure+disable" : "insecure"
                   : flags.dangerouslyDisableDeviceAuth() ? "disable" : "none");
 
+  /**
+   * Where the credential was presented: the connect frame, a header or the query string of the
+   * upgrade request. OpenClaw's facts only have the connect frame.
+   */
+  public static final Dimension<CredentialSource> CREDENTIAL_SOURCE =
+      new Dimension<>(
+          "credentialSource",
+          List.of(CredentialSource.values()),
+          ConnectContext::credentialSource,
+          ConnectContext.Builder::credentialSource,
+          CredentialSource::wire);
+
+  /** Every workspace result; OpenClaw's facts have none. */
+  public static final Dimension<WorkspaceAccess> WORKSPACE =
+      new Dimension<>(
+          "workspace",
+          List.of(WorkspaceAccess.values()),
+          ConnectContext::workspace,
+          ConnectContext.Builder::workspace,
+          WorkspaceAccess::wire);
+
+  /**
+   * The count of failed attempts: none, and either side of a limit of five (the limit of the
+   * engine's rate-limiting rule as its profiles use it). OpenClaw's facts have none: OpenClaw's
+   * rate limiter reports {@code rate_limited} as an authentication reason instead.
+   */
+  public static final Dimension<Integer> FAILED_ATTEMPTS =
+      new Dimension<>(
+          "failedAttempts",
+          List.of(0, 4, 5),
+          ConnectContext::failedAttempts,
+          ConnectContext.Builder::failedAttempts,
+          String::valueOf);
+
   private static final List<Dimension<?>> ALL =
+      List.of(
+          ROLE,
+          SCOPES,
+          CLIENT,
+          LOCALITY,
+          ORIGIN,
+          AUTH,
+          CREDENTIAL_SOURCE,
+          DEVICE,
+          PAIRING,
+          CONTROL_UI,
+          WORKSPACE,
+          FAILED_ATTEMPTS);
+
+  private static final List<Dimension<?>> OPENCLAW =
       List.of(ROLE, SCOPES, CLIENT, LOCALITY, ORIGIN, AUTH, DEVICE, PAIRING, CONTROL_UI);
 
   private final String name;
@@ -148,12 +198,23 @@ public final class Dimension<T> {
   }
 
   /**
-   * Returns every dimension, in the order the fact space enumerates them.
+   * Returns every dimension, in the order a fact space enumerates them.
    *
-   * @return the nine dimensions
+   * @return the twelve dimensions: OpenClaw's nine, with the credential source after the
+   *     authentication, then the workspace and the count of failed attempts
    */
   public static List<Dimension<?>> all() {
     return ALL;
+  }
+
+  /**
+   * Returns the dimensions of OpenClaw's facts, the ones {@link FactSpace#standard()} enumerates;
+   * it fixes the others at their defaults.
+   *
+   * @return the nine dimensions, in enumeration order
+   */
+  public static List<Dimension<?>> openClaw() {
+    return OPENCLAW;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The finite space of facts: the cartesian product of every {@link Dimension}'s domain, less the
@@ -50,34 +51,71 @@ import java.util.stream.StreamSupport;
  *       password); {@code browser_container_local} is only the Control UI ({@code
  *       openclaw-control-ui}, mode {@code webchat}) with an Origin; {@code cli_container_local} is
  *       only the CLI ({@code cli}, mode {@code cli}) without one; {@code
- *       shared_secret_loopback_local} has no Origin.
+ *       shared_secret_loopback_local} has no Origin;
+ *   <li>the facts are OpenClaw's: no credential or method of other gateways (session cookie, API
+ *       key, ticket, JWT), a credential from the connect frame only, no workspace, no count of
+ *       failed attempts (OpenClaw's rate limiter reports the reason {@code rate_limited}).
  * </ol>
  *
  * <h2>Collapsed facts</h2>
  *
  * Without a device identity the pairing state means nothing, so such contexts are enumerated with
  * the pairing domain's first value only.
+ *
+ * <h2>Other gateways</h2>
+ *
+ * The standard space is OpenClaw's: it enumerates OpenClaw's nine dimensions ({@link
+ * Dimension#openClaw()}) and fixes the facts OpenClaw has no notion of (credential source,
+ * workspace, failed attempts) at their defaults, so they never multiply its cells. A gateway with
+ * other facts builds its own space, whose consistency rules are its own:
+ *
+ * <pre>{@code
+ * FactSpace tickets = FactSpace.builder()
+ *     .with(Dimension.AUTH, List.of(missing, ticketOk, ticketInvalid))
+ *     .with(Dimension.CREDENTIAL_SOURCE, List.of(CredentialSource.CONNECT, CredentialSource.QUERY))
+ *     .where(context -> context.auth().provided() == Credential.TICKET
+ *         || context.credentialSource() == CredentialSource.CONNECT)
+ *     .build();
+ * }</pre>
  */
 public final class FactSpace implements Iterable<ConnectContext> {
 
-  private static final FactSpace STANDARD = new FactSpace(standardDomains());
+  private static final FactSpace STANDARD = standardSpace();
 
+  /** Every dimension's domain; a dimension the space does not enumerate has its default only. */
   private final Map<Dimension<?>, List<?>> domains;
 
-  private FactSpace(Map<Dimension<?>, List<?>> domains) {
+  /** The dimensions the space enumerates, in {@link Dimension#all()} order. */
+  private final List<Dimension<?>> enumerated;
+
+  /** Whether OpenClaw's consistency rules (the class comment's) apply. */
+  private final boolean openClawRules;
+
+  /** The space's own consistency rules. */
+  private final List<Predicate<? super ConnectContext>> rules;
+
+  private FactSpace(
+      Map<Dimension<?>, List<?>> domains,
+      List<Dimension<?>> enumerated,
+      boolean openClawRules,
+      List<Predicate<? super ConnectContext>> rules) {
     this.domains = domains;
+    this.enumerated = enumerated;
+    this.openClawRules = openClawRules;
+    this.rules = rules;
   }
 
-  private static Map<Dimension<?>, List<?>> standardDomains() {
-    Map<Dimension<?>, List<?>> map = new LinkedHashMap<>();
-    for (Dimension<?> dimension : Dimension.all()) {
-      map.put(dimension, dimension.values());
+  private static FactSpace standardSpace() {
+    Builder builder = builder();
+    for (Dimension<?> dimension : Dimension.openClaw()) {
+      builder.withStandard(dimension);
     }
-    return map;
+    return builder.build(true);
   }
 
   /**
-   * Returns the standard space: every dimension with its standard domain.
+   * Returns the standard space, OpenClaw's: its nine dimensions with their standard domains, the
+   * other facts at their defaults, OpenClaw's consistency rules.
    *
    * @return the standard space
    */
@@ -87,7 +125,8 @@ public final class FactSpace implements Iterable<ConnectContext> {
 
   /**
    * Returns a space whose {@code dimension} takes only the given values, which may lie outside the
-   * standard domain (a role such as {@code "admin"}, say).
+   * standard domain (a role such as {@code "admin"}, say); the space enumerates the dimension from
+   * then on, even one it had fixed at its default.
    *
    * @param dimension the dimension to restrict
    * @param values its values, in enumeration order; at least one
@@ -96,13 +135,55 @@ public final class FactSpace implements Iterable<ConnectContext> {
    * @throws IllegalArgumentException if {@code values} is empty
    */
   public <T> FactSpace restrict(Dimension<T> dimension, List<? extends T> values) {
+    Map<Dimension<?>, List<?>> map = new LinkedHashMap<>(domains);
+    map.put(dimension, checked(dimension, values));
+    List<Dimension<?>> more = new ArrayList<>();
+    for (Dimension<?> candidate : Dimension.all()) {
+      if (candidate == dimension || enumerated.contains(candidate)) {
+        more.add(candidate);
+      }
+    }
+    return new FactSpace(map, List.copyOf(more), openClawRules, rules);
+  }
+
+  private static <T> List<T> checked(Dimension<T> dimension, List<? extends T> values) {
     if (values.isEmpty()) {
       throw new IllegalArgumentException(
           "dimension `" + dimension.name() + "` needs at least one value");
     }
-    Map<Dimension<?>, List<?>> map = new LinkedHashMap<>(domains);
-    map.put(dimension, List.copyOf(values));
-    return new FactSpace(map);
+    return List.copyOf(values);
+  }
+
+  /**
+   * Returns a space of only the cells that also satisfy {@code rule}: a consistency rule of this
+   * space, which {@link #contains} and the enumeration apply.
+   *
+   * @param rule which contexts are consistent
+   * @return the narrower space
+   */
+  public FactSpace where(Predicate<? super ConnectContext> rule) {
+    List<Predicate<? super ConnectContext>> more = new ArrayList<>(rules);
+    more.add(java.util.Objects.requireNonNull(rule, "rule"));
+    return new FactSpace(domains, enumerated, openClawRules, List.copyOf(more));
+  }
+
+  /**
+   * Starts a space of one's own: every dimension fixed at its default until given a domain, and no
+   * consistency rule but the space's own (OpenClaw's rules are the standard space's).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the dimensions this space enumerates; it fixes every other at its default.
+   *
+   * @return the dimensions, in {@link Dimension#all()} order
+   */
+  public List<Dimension<?>> dimensions() {
+    return enumerated;
   }
 
   /**
@@ -199,7 +280,7 @@ public final class FactSpace implements Iterable<ConnectContext> {
         setRandom(builder, dimension, random);
       }
       ConnectContext candidate = builder.build();
-      if (isCanonical(candidate) && isConsistent(candidate)) {
+      if (isCanonical(candidate) && consistent(candidate)) {
         return candidate;
       }
     }
@@ -225,7 +306,20 @@ public final class FactSpace implements Iterable<ConnectContext> {
         return false;
       }
     }
-    return isCanonical(context) && isConsistent(context);
+    return isCanonical(context) && consistent(context);
+  }
+
+  /** This space's consistency: OpenClaw's rules if they apply, and the space's own. */
+  private boolean consistent(ConnectContext context) {
+    if (openClawRules && !isConsistent(context)) {
+      return false;
+    }
+    for (Predicate<? super ConnectContext> rule : rules) {
+      if (!rule.test(context)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean isCanonical(ConnectContext context) {
@@ -246,6 +340,9 @@ public final class FactSpace implements Iterable<ConnectContext> {
                 context.origin(),
                 context.auth(),
                 context.device())
+            == 0
+        && extensionViolations(
+                context.credentialSource(), context.workspace(), context.failedAttempts())
             == 0;
   }
 
@@ -289,7 +386,44 @@ public final class FactSpace implements Iterable<ConnectContext> {
               + AuthSituations.describe(auth)
               + "`");
     }
+    int foreign =
+        extensionViolations(
+            context.credentialSource(), context.workspace(), context.failedAttempts());
+    if ((foreign & SOURCE_NOT_CONNECT) != 0) {
+      found.add(
+          "credential source `"
+              + context.credentialSource().wire()
+              + "`: OpenClaw reads credentials from the connect frame only");
+    }
+    if ((foreign & WORKSPACE_CLAIMED) != 0) {
+      found.add("workspace `" + context.workspace().wire() + "`: OpenClaw has no workspaces");
+    }
+    if ((foreign & FAILED_ATTEMPTS_COUNTED) != 0) {
+      found.add(
+          context.failedAttempts()
+              + " failed attempts: OpenClaw's rate limiter reports reason `rate_limited` instead");
+    }
     return found;
+  }
+
+  private static final int SOURCE_NOT_CONNECT = 1;
+  private static final int WORKSPACE_CLAIMED = 1 << 1;
+  private static final int FAILED_ATTEMPTS_COUNTED = 1 << 2;
+
+  /** The facts of other gateways that OpenClaw's facts never have, as a bit set. */
+  private static int extensionViolations(
+      CredentialSource source, WorkspaceAccess workspace, int failedAttempts) {
+    int broken = 0;
+    if (source != CredentialSource.CONNECT) {
+      broken |= SOURCE_NOT_CONNECT;
+    }
+    if (workspace != WorkspaceAccess.NONE) {
+      broken |= WORKSPACE_CLAIMED;
+    }
+    if (failedAttempts != 0) {
+      broken |= FAILED_ATTEMPTS_COUNTED;
+    }
+    return broken;
   }
 
   private static final int NEEDS_DEVICE_METHOD = 1;
@@ -352,6 +486,10 @@ public final class FactSpace implements Iterable<ConnectContext> {
     private final int device;
     private final int pairing;
     private final int controlUi;
+    private final int source;
+    private final int workspace;
+    private final int attempts;
+    private @Nullable ConnectContext built;
     private boolean exhausted;
 
     Cells() {
@@ -370,9 +508,12 @@ public final class FactSpace implements Iterable<ConnectContext> {
       device = dimensions.indexOf(Dimension.DEVICE);
       pairing = dimensions.indexOf(Dimension.PAIRING);
       controlUi = dimensions.indexOf(Dimension.CONTROL_UI);
+      source = dimensions.indexOf(Dimension.CREDENTIAL_SOURCE);
+      workspace = dimensions.indexOf(Dimension.WORKSPACE);
+      attempts = dimensions.indexOf(Dimension.FAILED_ATTEMPTS);
       authConsistent = new boolean[values[auth].length];
       for (int i = 0; i < authConsistent.length; i++) {
-        authConsistent[i] = isConsistent((AuthFacts) values[auth][i]);
+        authConsistent[i] = !openClawRules || isConsistent((AuthFacts) values[auth][i]);
       }
       int broken = violation();
       if (broken >= 0) {
@@ -386,24 +527,44 @@ public final class FactSpace implements Iterable<ConnectContext> {
 
     /**
      * Returns -1 for a valid cell, else the innermost dimension that the broken rule reads: every
-     * cell that agrees with this one up to that dimension breaks the rule too.
+     * cell that agrees with this one up to that dimension breaks the rule too. A valid cell of a
+     * space with rules of its own is built here, to test them, and kept for {@link #next()}.
      */
     private int violation() {
+      built = null;
+      DeviceProof proof = (DeviceProof) value(device);
+      if (!proof.isPresent() && index[pairing] != 0) {
+        return Math.max(device, pairing);
+      }
       if (!authConsistent[index[auth]]) {
         return auth;
       }
-      DeviceProof proof = (DeviceProof) value(device);
-      if (crossViolations(
-              (Client) value(client),
-              (Locality) value(locality),
-              (OriginCheck) value(origin),
-              (AuthFacts) value(auth),
-              proof)
-          != 0) {
-        return Math.max(Math.max(Math.max(client, locality), Math.max(origin, auth)), device);
+      if (openClawRules) {
+        if (crossViolations(
+                (Client) value(client),
+                (Locality) value(locality),
+                (OriginCheck) value(origin),
+                (AuthFacts) value(auth),
+                proof)
+            != 0) {
+          return Math.max(Math.max(Math.max(client, locality), Math.max(origin, auth)), device);
+        }
+        if (extensionViolations(
+                (CredentialSource) value(source),
+                (WorkspaceAccess) value(workspace),
+                (Integer) value(attempts))
+            != 0) {
+          return Math.max(Math.max(source, workspace), attempts);
+        }
       }
-      if (!proof.isPresent() && index[pairing] != 0) {
-        return Math.max(device, pairing);
+      if (!rules.isEmpty()) {
+        ConnectContext candidate = build();
+        for (Predicate<? super ConnectContext> rule : rules) {
+          if (!rule.test(candidate)) {
+            return index.length - 1;
+          }
+        }
+        built = candidate;
       }
       return -1;
     }
@@ -448,7 +609,10 @@ public final class FactSpace implements Iterable<ConnectContext> {
           (AuthFacts) value(auth),
           (DeviceProof) value(device),
           (PairingState) value(pairing),
-          (ControlUiConfig) value(controlUi));
+          (ControlUiConfig) value(controlUi),
+          (CredentialSource) value(source),
+          (WorkspaceAccess) value(workspace),
+          (Integer) value(attempts));
     }
 
     @Override
@@ -461,9 +625,73 @@ public final class FactSpace implements Iterable<ConnectContext> {
       if (exhausted) {
         throw new NoSuchElementException();
       }
-      ConnectContext result = build();
+      ConnectContext result = built != null ? built : build();
       advance(index.length - 1);
       return result;
+    }
+  }
+
+  /**
+   * Builds a {@link FactSpace} of one's own: the dimensions given a domain are enumerated, every
+   * other is fixed at its default; the rules given are the space's consistency. Not thread-safe.
+   */
+  public static final class Builder {
+    private final Map<Dimension<?>, List<?>> domains = new LinkedHashMap<>();
+    private final List<Predicate<? super ConnectContext>> rules = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Enumerates a dimension over the given values (which may lie outside its standard domain).
+     *
+     * @param dimension the dimension
+     * @param values its values, in enumeration order; at least one
+     * @param <T> the dimension's value type
+     * @return this builder
+     * @throws IllegalArgumentException if {@code values} is empty
+     */
+    public <T> Builder with(Dimension<T> dimension, List<? extends T> values) {
+      domains.put(dimension, checked(dimension, values));
+      return this;
+    }
+
+    private <T> void withStandard(Dimension<T> dimension) {
+      with(dimension, dimension.values());
+    }
+
+    /**
+     * Adds a consistency rule: only the contexts it accepts are cells of the space.
+     *
+     * @param rule which contexts are consistent
+     * @return this builder
+     */
+    public Builder where(Predicate<? super ConnectContext> rule) {
+      rules.add(java.util.Objects.requireNonNull(rule, "rule"));
+      return this;
+    }
+
+    /**
+     * Builds the space.
+     *
+     * @return the space
+     */
+    public FactSpace build() {
+      return build(false);
+    }
+
+    private FactSpace build(boolean openClawRules) {
+      Map<Dimension<?>, List<?>> all = new LinkedHashMap<>();
+      List<Dimension<?>> enumerated = new ArrayList<>();
+      for (Dimension<?> dimension : Dimension.all()) {
+        List<?> values = domains.get(dimension);
+        if (values == null) {
+          all.put(dimension, List.of(dimension.defaultValue()));
+        } else {
+          all.put(dimension, values);
+          enumerated.add(dimension);
+        }
+      }
+      return new FactSpace(all, List.copyOf(enumerated), openClawRules, List.copyOf(rules));
     }
   }
 }

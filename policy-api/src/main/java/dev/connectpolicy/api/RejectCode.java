@@ -43,6 +43,17 @@ public enum RejectCode implements WireValue {
   AUTH_DEVICE_TOKEN_SCOPE_MISMATCH(ErrorClass.INVALID_REQUEST),
   /** Any other authentication failure (trusted-proxy failures among them). */
   AUTH_UNAUTHORIZED(ErrorClass.INVALID_REQUEST),
+  /**
+   * No credential authenticated the connection (Moltis's {@code AUTH_NOT_AUTHENTICATED} at the
+   * upgrade, its {@code UNAUTHORIZED} "authentication failed" at the connect frame).
+   */
+  AUTH_NOT_AUTHENTICATED(ErrorClass.INVALID_REQUEST),
+  /** The connection brought no ticket (SynthOrg's close 4001 "Missing ticket"). */
+  AUTH_TICKET_MISSING(ErrorClass.INVALID_REQUEST),
+  /** The ticket is unknown, expired or used (SynthOrg's close 4001 "Invalid or expired ticket"). */
+  AUTH_TICKET_INVALID(ErrorClass.INVALID_REQUEST),
+  /** The bearer token (a JWT or session token) does not verify: malformed, expired or revoked. */
+  AUTH_TOKEN_INVALID(ErrorClass.INVALID_REQUEST),
   /** The device id is not the fingerprint of its public key. */
   DEVICE_AUTH_DEVICE_ID_MISMATCH(ErrorClass.INVALID_REQUEST),
   /** The device signature's timestamp is missing or too far from the gateway clock. */
@@ -57,10 +68,17 @@ public enum RejectCode implements WireValue {
   DEVICE_AUTH_PUBLIC_KEY_INVALID(ErrorClass.INVALID_REQUEST),
   /** The device must be approved (or re-approved) before it may connect. */
   PAIRING_REQUIRED(ErrorClass.NOT_PAIRED),
+  /** No workspace was named, or the verified user is not a member of the one named. */
+  WORKSPACE_ACCESS_DENIED(ErrorClass.INVALID_REQUEST),
   /** The facts were missing, malformed or contradictory; nothing was evaluated. */
   INVALID_CONTEXT(ErrorClass.INVALID_REQUEST),
   /** A rule failed while evaluating; the policy failed closed. */
-  INTERNAL_ERROR(ErrorClass.UNAVAILABLE);
+  INTERNAL_ERROR(ErrorClass.UNAVAILABLE),
+  /**
+   * The gateway's web framework refused the connection before any policy ran (SynthOrg #549: the
+   * socket closed with 4500 before the handler): a rejection no rule of the policy made.
+   */
+  FRAMEWORK_REJECTED(ErrorClass.UNAVAILABLE);
 
   private final ErrorClass errorClass;
 

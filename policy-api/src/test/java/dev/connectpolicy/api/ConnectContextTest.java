@@ -29,6 +29,69 @@ class ConnectContextTest {
     assertThat(context.pairing()).isEqualTo(PairingState.NOT_PAIRED);
     assertThat(context.controlUi()).isEqualTo(ControlUiConfig.DEFAULT);
     assertThat(complete().local(false).build().locality()).isEqualTo(Locality.REMOTE);
+    assertThat(context.credentialSource()).isEqualTo(CredentialSource.CONNECT);
+    assertThat(context.workspace()).isEqualTo(WorkspaceAccess.NONE);
+    assertThat(context.failedAttempts()).isZero();
+  }
+
+  @Test
+  void theUpgradeSeesOnlyACredentialOfTheUpgradeRequest() {
+    ConnectContext frame =
+        complete()
+            .local(false)
+            .auth(
+                AuthFacts.succeeded(
+                    AuthMode.PASSWORD, Credential.DEVICE_TOKEN, AuthMethod.DEVICE_TOKEN, false))
+            .failedAttempts(4)
+            .build();
+
+    assertThat(frame.upgrade())
+        .isEqualTo(
+            new UpgradeContext(
+                Locality.REMOTE,
+                OriginCheck.ABSENT,
+                AuthMode.PASSWORD,
+                Credential.NONE,
+                CredentialSource.CONNECT,
+                false,
+                4));
+    ConnectContext cookie =
+        frame
+            .withAuth(
+                AuthFacts.succeeded(
+                    AuthMode.PASSWORD, Credential.SESSION_COOKIE, AuthMethod.SESSION_COOKIE, false))
+            .withCredentialSource(CredentialSource.HEADER);
+    assertThat(cookie.upgrade().verified(Credential.SESSION_COOKIE)).isTrue();
+    assertThat(cookie.upgrade().source()).isEqualTo(CredentialSource.HEADER);
+    assertThat(
+            cookie
+                .withAuth(
+                    AuthFacts.failed(
+                        AuthMode.PASSWORD,
+                        Credential.SESSION_COOKIE,
+                        AuthMethod.SESSION_COOKIE,
+                        "session_invalid"))
+                .upgrade()
+                .verified())
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                new UpgradeContext(
+                    Locality.REMOTE,
+                    OriginCheck.ABSENT,
+                    AuthMode.NONE,
+                    Credential.NONE,
+                    CredentialSource.QUERY,
+                    false,
+                    0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aNegativeCountOfFailedAttemptsIsRefused() {
+    assertThatThrownBy(() -> complete().failedAttempts(-1).build())
+        .isInstanceOf(InvalidContextException.class)
+        .hasMessage("field `failedAttempts` must not be negative, got -1");
   }
 
   @Test

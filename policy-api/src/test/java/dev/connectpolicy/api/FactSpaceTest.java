@@ -30,8 +30,12 @@ class FactSpaceTest {
     for (Dimension<?> dimension : Dimension.all()) {
       assertThat(seen.get(dimension))
           .as("values of %s seen in the enumeration", dimension)
-          .containsExactlyInAnyOrderElementsOf(dimension.values());
+          .containsExactlyInAnyOrderElementsOf(
+              Dimension.openClaw().contains(dimension)
+                  ? dimension.values()
+                  : List.of(dimension.defaultValue()));
     }
+    assertThat(FactSpace.standard().dimensions()).isEqualTo(Dimension.openClaw());
   }
 
   @Test
@@ -49,10 +53,14 @@ class FactSpaceTest {
       methods.add(auth.method());
     }
     assertThat(modes).containsExactlyInAnyOrder((Object[]) AuthMode.values());
-    assertThat(provided).containsExactlyInAnyOrder((Object[]) Credential.values());
+    assertThat(provided)
+        .as("every credential OpenClaw knows")
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.Arrays.stream(Credential.values()).filter(Credential::isOpenClaw).toList());
     assertThat(methods)
-        .as("every method but tailscale-free ones")
-        .containsExactlyInAnyOrder((Object[]) AuthMethod.values());
+        .as("every method OpenClaw knows")
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.Arrays.stream(AuthMethod.values()).filter(AuthMethod::isOpenClaw).toList());
     assertThat(Dimension.AUTH.values()).hasSize(49);
   }
 
@@ -144,5 +152,60 @@ class FactSpaceTest {
                         "device_token_mismatch"))))
         .containsExactly("reason `device_token_mismatch` needs a device identity");
     assertThat(FactSpace.contradictions(base)).isEmpty();
+  }
+
+  @Test
+  void aSpaceOfOnesOwnEnumeratesItsDimensionsUnderItsOwnRules() {
+    FactSpace space =
+        FactSpace.builder()
+            .with(Dimension.CREDENTIAL_SOURCE, List.of(CredentialSource.values()))
+            .with(Dimension.WORKSPACE, List.of(WorkspaceAccess.NONE, WorkspaceAccess.MEMBER))
+            .where(
+                context ->
+                    context.workspace() == WorkspaceAccess.NONE
+                        || context.credentialSource() == CredentialSource.HEADER)
+            .build();
+
+    assertThat(space.dimensions())
+        .containsExactly(Dimension.CREDENTIAL_SOURCE, Dimension.WORKSPACE);
+    assertThat(space.size()).isEqualTo(4);
+    assertThat(space.contexts().allMatch(space::contains)).isTrue();
+    assertThat(space.domain(Dimension.ROLE)).containsExactly("operator");
+    ConnectContext first = space.iterator().next();
+    assertThat(space.contains(first.withWorkspace(WorkspaceAccess.MEMBER))).isFalse();
+    assertThat(
+            space.contains(
+                first
+                    .withWorkspace(WorkspaceAccess.MEMBER)
+                    .withCredentialSource(CredentialSource.HEADER)))
+        .isTrue();
+    assertThat(space.where(context -> false).size()).isZero();
+  }
+
+  @Test
+  void openClawsFactsHaveNoneOfTheOtherGatewaysFacts() {
+    ConnectContext base = FactSpace.standard().iterator().next();
+
+    assertThat(FactSpace.contradictions(base.withCredentialSource(CredentialSource.QUERY)))
+        .containsExactly(
+            "credential source `query`: OpenClaw reads credentials from the connect frame only");
+    assertThat(FactSpace.contradictions(base.withWorkspace(WorkspaceAccess.MEMBER)))
+        .containsExactly("workspace `member`: OpenClaw has no workspaces");
+    assertThat(FactSpace.contradictions(base.withFailedAttempts(3)))
+        .containsExactly(
+            "3 failed attempts: OpenClaw's rate limiter reports reason `rate_limited` instead");
+    assertThat(
+            FactSpace.contradictions(
+                base.withAuth(
+                    AuthFacts.succeeded(
+                        AuthMode.PASSWORD, Credential.API_KEY, AuthMethod.API_KEY, false))))
+        .contains("credential `api-key` with method `api-key` is not one of OpenClaw's");
+    assertThat(
+            FactSpace.standard()
+                .restrict(Dimension.WORKSPACE, List.of(WorkspaceAccess.MEMBER))
+                .restrict(Dimension.ROLE, List.of("node"))
+                .contexts()
+                .findAny())
+        .isEmpty();
   }
 }

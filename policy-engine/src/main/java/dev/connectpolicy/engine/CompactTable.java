@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *     diff
  * @param totalCells the cells of the fact space
  * @param isDiff whether this is a diff (rows carry {@link TableRow#before()})
+ * @param columns the names of the fact columns of the space tabulated ({@link FactColumn#of}), in
+ *     table order
  */
 public record CompactTable(
     String title,
@@ -33,7 +35,8 @@ public record CompactTable(
     List<TableRow> rows,
     long coveredCells,
     long totalCells,
-    boolean isDiff) {
+    boolean isDiff,
+    List<String> columns) {
 
   /**
    * Copies the rows.
@@ -44,9 +47,31 @@ public record CompactTable(
    * @param coveredCells the cells the rows stand for
    * @param totalCells the cells of the fact space
    * @param isDiff whether this is a diff
+   * @param columns the names of the fact columns of the space tabulated
    */
   public CompactTable {
     rows = List.copyOf(rows);
+    columns = List.copyOf(columns);
+  }
+
+  /**
+   * A table of the standard space, whose columns are OpenClaw's.
+   *
+   * @param title the heading
+   * @param description the policy's one-line description
+   * @param rows the rows
+   * @param coveredCells the cells the rows stand for
+   * @param totalCells the cells of the fact space
+   * @param isDiff whether this is a diff
+   */
+  public CompactTable(
+      String title,
+      String description,
+      List<TableRow> rows,
+      long coveredCells,
+      long totalCells,
+      boolean isDiff) {
+    this(title, description, rows, coveredCells, totalCells, isDiff, FactColumn.standardNames());
   }
 
   /**
@@ -71,10 +96,10 @@ public record CompactTable(
    */
   public List<String> usedColumns() {
     List<String> used = new ArrayList<>();
-    for (FactColumn column : FactColumn.ALL) {
+    for (String column : columns) {
       for (TableRow row : rows) {
-        if (row.when().containsKey(column.name())) {
-          used.add(column.name());
+        if (row.when().containsKey(column)) {
+          used.add(column);
           break;
         }
       }
@@ -140,9 +165,9 @@ public record CompactTable(
     }
     out.append(" `*` stands for any value, `a, b` for either.");
     List<String> unused = new ArrayList<>();
-    for (FactColumn column : FactColumn.ALL) {
-      if (!used.contains(column.name())) {
-        unused.add(column.name());
+    for (String column : columns) {
+      if (!used.contains(column)) {
+        unused.add(column);
       }
     }
     if (!rows.isEmpty() && !unused.isEmpty()) {
@@ -209,8 +234,7 @@ public record CompactTable(
   }
 
   private void writeCsv(Appendable out) throws IOException {
-    List<String> header = new ArrayList<>();
-    FactColumn.ALL.forEach(column -> header.add(column.name()));
+    List<String> header = new ArrayList<>(columns);
     if (isDiff) {
       header.addAll(
           List.of(
@@ -233,8 +257,8 @@ public record CompactTable(
     out.append(String.join(",", header)).append('\n');
     for (TableRow row : rows) {
       List<String> fields = new ArrayList<>();
-      for (FactColumn column : FactColumn.ALL) {
-        List<String> values = row.when().get(column.name());
+      for (String column : columns) {
+        List<String> values = row.when().get(column);
         fields.add(values == null ? "*" : String.join("|", values));
       }
       CellOutcome before = row.before();

@@ -9,9 +9,11 @@ import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.ControlUiConfig;
 import dev.connectpolicy.api.Credential;
+import dev.connectpolicy.api.CredentialSource;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
+import dev.connectpolicy.api.WorkspaceAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,12 +30,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Exactness. A context whose facts are all values of the standard domains is decided by the
  * stored decision of its cell, which is the interpreter's own decision object. Every other context
  * (an unknown role, a client or authentication situation outside the domains, contradictory facts,
- * a pairing state without a device) is handed to the interpreted pipeline, so the compiled policy
- * decides every context exactly as the interpreted one does. Declared scopes are classified as
- * empty or not: no rule of a profile reads them (only the pipeline's acceptance hands them back),
- * and compiling checks that the ordinary and the admin scope cells of every context decide alike;
- * an acceptance that keeps non-empty scopes is rebuilt with the context's own scopes. The tests
- * prove the compiled form equal to the interpreter on every cell of every profile.
+ * a pairing state without a device, a fact of other gateways such as a credential source or a
+ * workspace) is handed to the interpreted pipeline, so the compiled policy decides every context
+ * exactly as the interpreted one does. Declared scopes are classified as empty or not: no rule of a
+ * profile reads them (only the pipeline's acceptance hands them back), and compiling checks that
+ * the ordinary and the admin scope cells of every context decide alike; an acceptance that keeps
+ * non-empty scopes is rebuilt with the context's own scopes. The tests prove the compiled form
+ * equal to the interpreter on every cell of every profile.
  *
  * <pre>{@code
  * ConnectPolicy fast = Profile.OPENCLAW_LATEST.compiled();
@@ -159,8 +162,12 @@ public final class CompiledPolicy implements ConnectPolicy {
         || context.locality() == null
         || context.origin() == null
         || context.device() == null
-        || context.pairing() == null) {
-      // Outside the compiled domains (or null facts, which the interpreter refuses): interpret.
+        || context.pairing() == null
+        || context.credentialSource() != CredentialSource.CONNECT
+        || context.workspace() != WorkspaceAccess.NONE
+        || context.failedAttempts() != 0) {
+      // Outside the compiled domains (or null facts, which the interpreter refuses; or the facts
+      // of other gateways, which the standard space fixes at their defaults): interpret.
       return interpreted.evaluate(context);
     }
     boolean scoped = !context.scopes().isEmpty();
@@ -315,7 +322,7 @@ public final class CompiledPolicy implements ConnectPolicy {
     private int root;
 
     Builder(PolicyPipeline interpreted) {
-      List<Dimension<?>> dimensions = Dimension.all();
+      List<Dimension<?>> dimensions = Dimension.openClaw();
       if (!dimensions.equals(ORDER)) {
         throw new IllegalStateException("the compiled form reads the facts in the order " + ORDER);
       }
@@ -349,7 +356,7 @@ public final class CompiledPolicy implements ConnectPolicy {
     private void place(
         int[] leaves, ConnectContext context, Decision decision, PolicyPipeline interpreted) {
       int cell = 0;
-      List<Dimension<?>> dimensions = Dimension.all();
+      List<Dimension<?>> dimensions = Dimension.openClaw();
       for (int d = 0; d < radix.length; d++) {
         cell = cell * radix[d] + position(dimensions.get(d), context);
       }

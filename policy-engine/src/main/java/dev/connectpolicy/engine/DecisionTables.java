@@ -48,6 +48,30 @@ public final class DecisionTables {
   }
 
   /**
+   * The compact table of a policy over a fact space, such as a gateway family's ({@link
+   * GatewayFamily#space()}).
+   *
+   * @param space the fact space
+   * @param policy the policy
+   * @return the compact table
+   */
+  public static CompactTable compact(FactSpace space, ConnectPolicy policy) {
+    return tabulate(space, policy).compact(policy);
+  }
+
+  /**
+   * The compact diff of two policies over a fact space.
+   *
+   * @param space the fact space
+   * @param base the policy before the change
+   * @param changed the policy after the change
+   * @return the diff
+   */
+  public static CompactTable diff(FactSpace space, ConnectPolicy base, ConnectPolicy changed) {
+    return tabulate(space, base, changed).diff(base, changed);
+  }
+
+  /**
    * The compact diff of two policies over the standard fact space.
    *
    * @param base the policy before the change
@@ -65,15 +89,17 @@ public final class DecisionTables {
    * @param policy the policy
    * @param space the fact space
    * @param format the format; Markdown gets a one-line heading, CSV a header line, JSON lines one
-   *     {@code {"facts": ..., "decision": ...}} object per cell
+   *     {@code {"facts": ..., "decision": ...}} object per cell; the columns are the space's
+   *     ({@link FactColumn#of})
    * @param out where to write
    * @return the number of cells written
    */
   public static long write(
       ConnectPolicy policy, FactSpace space, TableFormat format, Appendable out) {
     try {
+      List<FactColumn> columns = FactColumn.of(space);
       List<String> header = new ArrayList<>();
-      FactColumn.ALL.forEach(column -> header.add(column.name()));
+      columns.forEach(column -> header.add(column.name()));
       header.addAll(
           List.of(
               "outcome", "code", "acceptedRole", "acceptedScopes", "pairingAction", "decidedBy"));
@@ -95,7 +121,7 @@ public final class DecisionTables {
               .append("}\n");
         } else {
           List<String> fields = new ArrayList<>();
-          for (FactColumn column : FactColumn.ALL) {
+          for (FactColumn column : columns) {
             fields.add(column.value(context));
           }
           fields.addAll(CompactTable.outcomeFields(CellOutcome.of(decision)));

@@ -5,10 +5,12 @@ import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.Credential;
 import dev.connectpolicy.api.Dimension;
+import dev.connectpolicy.api.FactSpace;
 import dev.connectpolicy.api.PairingState;
 import dev.connectpolicy.api.WireValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -30,7 +32,10 @@ public record FactColumn(
   /** The text of an absent value, such as the reason of a successful authentication. */
   public static final String NONE = "-";
 
-  /** Every column, in the order tables show them. */
+  /**
+   * Every column, in the order tables show them; a table shows those of its space ({@link
+   * #of(FactSpace)}).
+   */
   public static final List<FactColumn> ALL =
       List.of(
           new FactColumn("role", ConnectContext::role, String::valueOf, List.of()),
@@ -40,6 +45,7 @@ public record FactColumn(
           of("origin", Dimension.ORIGIN),
           wire("auth.mode", c -> c.auth().mode(), AuthMode.class),
           wire("auth.provided", c -> c.auth().provided(), Credential.class),
+          of("auth.source", Dimension.CREDENTIAL_SOURCE),
           bool("auth.ok", c -> c.auth().ok()),
           wire("auth.method", c -> c.auth().method(), AuthMethod.class),
           new FactColumn(
@@ -57,7 +63,62 @@ public record FactColumn(
           bool("controlUi.allowInsecureAuth", c -> c.controlUi().allowInsecureAuth()),
           bool(
               "controlUi.dangerouslyDisableDeviceAuth",
-              c -> c.controlUi().dangerouslyDisableDeviceAuth()));
+              c -> c.controlUi().dangerouslyDisableDeviceAuth()),
+          of("workspace", Dimension.WORKSPACE),
+          of("failedAttempts", Dimension.FAILED_ATTEMPTS));
+
+  /** The dimension each column shows (the pairing column shows the device's pairing). */
+  private static final Map<String, Dimension<?>> DIMENSIONS =
+      Map.ofEntries(
+          Map.entry("role", Dimension.ROLE),
+          Map.entry("scopes", Dimension.SCOPES),
+          Map.entry("client", Dimension.CLIENT),
+          Map.entry("locality", Dimension.LOCALITY),
+          Map.entry("origin", Dimension.ORIGIN),
+          Map.entry("auth.mode", Dimension.AUTH),
+          Map.entry("auth.provided", Dimension.AUTH),
+          Map.entry("auth.source", Dimension.CREDENTIAL_SOURCE),
+          Map.entry("auth.ok", Dimension.AUTH),
+          Map.entry("auth.method", Dimension.AUTH),
+          Map.entry("auth.reason", Dimension.AUTH),
+          Map.entry("auth.sharedAuthOk", Dimension.AUTH),
+          Map.entry("device", Dimension.DEVICE),
+          Map.entry("pairing", Dimension.PAIRING),
+          Map.entry("controlUi.allowInsecureAuth", Dimension.CONTROL_UI),
+          Map.entry("controlUi.dangerouslyDisableDeviceAuth", Dimension.CONTROL_UI),
+          Map.entry("workspace", Dimension.WORKSPACE),
+          Map.entry("failedAttempts", Dimension.FAILED_ATTEMPTS));
+
+  /**
+   * The columns of a fact space's tables: those of the dimensions it enumerates, in table order.
+   * The standard space's are OpenClaw's fifteen; a gateway's own space shows its own facts and
+   * leaves out those it fixes (OpenClaw's client, device and Control UI flags, say).
+   *
+   * @param space a fact space
+   * @return its columns
+   */
+  public static List<FactColumn> of(FactSpace space) {
+    List<FactColumn> columns = new ArrayList<>();
+    for (FactColumn column : ALL) {
+      if (space.dimensions().contains(DIMENSIONS.get(column.name()))) {
+        columns.add(column);
+      }
+    }
+    return List.copyOf(columns);
+  }
+
+  /**
+   * The names of the standard space's columns, the ones a table made before other gateways' facts
+   * existed has.
+   *
+   * @return OpenClaw's fifteen column names
+   */
+  static List<String> standardNames() {
+    return STANDARD_NAMES;
+  }
+
+  private static final List<String> STANDARD_NAMES =
+      of(FactSpace.standard()).stream().map(FactColumn::name).toList();
 
   @SuppressWarnings("unchecked") // the column only ever passes values of the dimension back
   private static <T> FactColumn of(String name, Dimension<T> dimension) {

@@ -59,6 +59,11 @@ final class JsonFields {
     return value;
   }
 
+  /** Marks a member as read without reading it: a member that is known and ignored. */
+  void ignore(String name) {
+    read.add(name);
+  }
+
   String requiredString(String name) {
     return text(name, required(name));
   }
@@ -109,6 +114,20 @@ final class JsonFields {
       throw wrongType(name, "an integer", value);
     }
     return value.longValue();
+  }
+
+  /**
+   * An integer that may be absent or null, then {@code fallback}; a present value must fit an int.
+   */
+  int optionalInt(String name, int fallback) {
+    JsonNode value = value(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw wrongType(name, "an integer", value);
+    }
+    return value.intValue();
   }
 
   int requiredInt(String name) {

@@ -21,6 +21,7 @@ import dev.connectpolicy.api.Close;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ControlUiConfig;
 import dev.connectpolicy.api.Credential;
+import dev.connectpolicy.api.CredentialSource;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.DeviceProof;
 import dev.connectpolicy.api.Effect;
@@ -37,6 +38,8 @@ import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Role;
 import dev.connectpolicy.api.TraceEntry;
+import dev.connectpolicy.api.UpgradeDecision;
+import dev.connectpolicy.api.WorkspaceAccess;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -128,7 +131,12 @@ public final class PolicyJson {
   }
 
   /**
-   * Reads the facts of {@code CONTRACT.md} section 1.
+   * Reads the facts of {@code CONTRACT.md} section 1, and the optional facts of other gateways that
+   * extend it: {@code auth.source} ({@code connect}, {@code header} or {@code query}; default
+   * {@code connect}), {@code workspace} ({@code none}, {@code member}, {@code not-member}, {@code
+   * unverified}; default {@code none}) and {@code failedAttempts} (an integer of at least 0;
+   * default 0). Their defaults are OpenClaw's facts, so every document of the contract reads as
+   * before.
    *
    * @param json one JSON object
    * @return the context
@@ -154,6 +162,10 @@ public final class PolicyJson {
             auth.requiredEnum("method", AuthMethod.class),
             auth.optionalString("reason"),
             auth.requiredBoolean("sharedAuthOk")));
+    CredentialSource source = auth.optionalEnum("source", CredentialSource.class);
+    if (source != null) {
+      builder.credentialSource(source);
+    }
     auth.finish();
     builder.device(fields.requiredEnum("device", DeviceProof.class));
     PairingState pairing = fields.optionalEnum("pairing", PairingState.class);
@@ -168,12 +180,19 @@ public final class PolicyJson {
               controlUi.optionalBoolean("dangerouslyDisableDeviceAuth", false)));
       controlUi.finish();
     }
+    WorkspaceAccess workspace = fields.optionalEnum("workspace", WorkspaceAccess.class);
+    if (workspace != null) {
+      builder.workspace(workspace);
+    }
+    builder.failedAttempts(fields.optionalInt("failedAttempts", 0));
     fields.finish();
     return builder.build();
   }
 
   /**
-   * Writes facts as one line of JSON, every field explicit.
+   * Writes facts as one line of JSON, every field of OpenClaw's facts explicit; {@code
+   * auth.source}, {@code workspace} and {@code failedAttempts} only when they are not their
+   * defaults.
    *
    * @param context the facts
    * @return the JSON object
@@ -205,6 +224,9 @@ public final class PolicyJson {
     out.writeStringField("method", auth.method().wire());
     out.writeStringField("reason", auth.reason());
     out.writeBooleanField("sharedAuthOk", auth.sharedAuthOk());
+    if (context.credentialSource() != CredentialSource.CONNECT) {
+      out.writeStringField("source", context.credentialSource().wire());
+    }
     out.writeEndObject();
     out.writeStringField("device", context.device().wire());
     out.writeStringField("pairing", context.pairing().wire());
@@ -213,6 +235,14 @@ public final class PolicyJson {
     out.writeBooleanField(
         "dangerouslyDisableDeviceAuth", context.controlUi().dangerouslyDisableDeviceAuth());
     out.writeEndObject();
+    // The facts of other gateways are written only when they are not the defaults, so that
+    // OpenClaw's facts are written exactly as before they existed.
+    if (context.workspace() != WorkspaceAccess.NONE) {
+      out.writeStringField("workspace", context.workspace().wire());
+    }
+    if (context.failedAttempts() != 0) {
+      out.writeNumberField("failedAttempts", context.failedAttempts());
+    }
     out.writeEndObject();
   }
 
@@ -252,6 +282,33 @@ public final class PolicyJson {
   }
 
   /**
+   * Writes an upgrade decision as one line of JSON: {@code outcome} ({@code accept}, {@code defer}
+   * or {@code reject}), {@code status} (the HTTP status, 101 when the upgrade proceeds), a
+   * rejection's fields as {@link #write(Decision)} writes them, and {@code decidedBy}.
+   *
+   * <pre>{@code
+   * {"outcome":"defer","status":101,"decidedBy":"upgrade.public-path"}
+   * }</pre>
+   *
+   * @param upgrade the upgrade decision
+   * @return the JSON object
+   */
+  public static String write(UpgradeDecision upgrade) {
+    return generate(
+        out -> {
+          out.writeStartObject();
+          out.writeStringField("outcome", upgrade.outcome().wire());
+          out.writeNumberField("status", upgrade.status());
+          Reject reject = upgrade.reject();
+          if (reject != null) {
+            writeRejectFields(out, reject);
+          }
+          out.writeStringField("decidedBy", upgrade.decidedBy());
+          out.writeEndObject();
+        });
+  }
+
+  /**
    * Writes a decision with its trace as one line of JSON: the decision's fields and {@code trace}.
    *
    * @param explanation the explanation
@@ -286,23 +343,7 @@ public final class PolicyJson {
   static void writeDecisionFields(JsonGenerator out, Decision decision) throws IOException {
     out.writeStringField("outcome", decision.outcome().wire());
     if (decision instanceof Reject) {
-      Reject reject = (Reject) decision;
-      out.writeStringField("code", reject.code().wire());
-      out.writeStringField("error", reject.error().wire());
-      out.writeStringField("reason", reject.reason());
-      out.writeStringField("message", reject.message());
-      out.writeObjectFieldStart("close");
-      out.writeNumberField("code", reject.close().code());
-      out.writeStringField("reason", reject.close().reason());
-      out.writeEndObject();
-      AuthAdvice advice = reject.authAdvice();
-      if (advice != null) {
-        out.writeBooleanField("canRetryWithDeviceToken", advice.canRetryWithDeviceToken());
-        out.writeStringField("recommendedNextStep", advice.recommendedNextStep().wire());
-      }
-      if (reject.hint() != null) {
-        out.writeStringField("hint", reject.hint());
-      }
+      writeRejectFields(out, (Reject) decision);
     } else {
       Accept accept = (Accept) decision;
       out.writeStringField("role", accept.role().wire());
@@ -315,6 +356,25 @@ public final class PolicyJson {
       out.writeStringField("pairing", accept.pairing().wire());
     }
     out.writeStringField("decidedBy", decision.decidedBy());
+  }
+
+  private static void writeRejectFields(JsonGenerator out, Reject reject) throws IOException {
+    out.writeStringField("code", reject.code().wire());
+    out.writeStringField("error", reject.error().wire());
+    out.writeStringField("reason", reject.reason());
+    out.writeStringField("message", reject.message());
+    out.writeObjectFieldStart("close");
+    out.writeNumberField("code", reject.close().code());
+    out.writeStringField("reason", reject.close().reason());
+    out.writeEndObject();
+    AuthAdvice advice = reject.authAdvice();
+    if (advice != null) {
+      out.writeBooleanField("canRetryWithDeviceToken", advice.canRetryWithDeviceToken());
+      out.writeStringField("recommendedNextStep", advice.recommendedNextStep().wire());
+    }
+    if (reject.hint() != null) {
+      out.writeStringField("hint", reject.hint());
+    }
   }
 
   /**

@@ -14,6 +14,9 @@ import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Role;
 import dev.connectpolicy.api.Rule;
 import dev.connectpolicy.api.TraceEntry;
+import dev.connectpolicy.api.UpgradeContext;
+import dev.connectpolicy.api.UpgradeDecision;
+import dev.connectpolicy.api.UpgradeRule;
 import dev.connectpolicy.api.Verdict;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +29,13 @@ import org.jspecify.annotations.Nullable;
  * A policy made of stages, evaluated in order: a rejecting rule ends the evaluation, passing and
  * admitting rules add their effects, and a context that passes every stage is accepted with the
  * effective role, scopes and pairing action the effects establish.
+ *
+ * <p>A pipeline may have an upgrade phase: upgrade rules ({@link UpgradeRule}) that decide the HTTP
+ * upgrade request from its facts alone ({@link ConnectContext#upgrade()}), in order, the first that
+ * answers deciding, every upgrade deferred when none does. {@link #evaluate} then decides the whole
+ * attempt: an upgrade the phase rejects is rejected, otherwise the stages decide ({@link
+ * #evaluateConnect}). Without upgrade rules every upgrade is deferred and {@link #evaluate} is the
+ * stages alone, as in OpenClaw, which admits at the connect frame.
  *
  * <p>The pipeline fails closed: a rule that throws or returns null ends the evaluation with an
  * {@link RejectCode#INTERNAL_ERROR} rejection naming the rule, and a null context is rejected as
@@ -48,11 +58,19 @@ public final class PolicyPipeline implements ConnectPolicy {
 
   private static final String CONTEXT_MISSING_ID = "context.missing";
 
+  /** The id named by a deferral when no upgrade rule answered. */
+  public static final String UPGRADE_DEFAULT = "upgrade.default";
+
+  /** The stage name of the upgrade phase in traces. */
+  public static final String UPGRADE_STAGE = "upgrade";
+
   private static final int PAIRING_ACTIONS = PairingAction.values().length;
 
   private final String name;
   private final String description;
   private final Stage[] stages;
+  private final UpgradeRule[] upgradeRules;
+  private final UpgradeDecision upgradeDefault = UpgradeDecision.defer(UPGRADE_DEFAULT);
   private final Reject contextMissing;
   private final Reject roleUnknown;
 
@@ -66,9 +84,11 @@ public final class PolicyPipeline implements ConnectPolicy {
   /** The same for an acceptance that no rule admitted explicitly ({@link #ACCEPT}). */
   private final Accept[] scopelessDefault;
 
-  private PolicyPipeline(String name, String description, List<Stage> stages) {
+  private PolicyPipeline(
+      String name, String description, List<UpgradeRule> upgradeRules, List<Stage> stages) {
     this.name = name;
     this.description = description;
+    this.upgradeRules = upgradeRules.toArray(new UpgradeRule[0]);
     this.stages = stages.toArray(new Stage[0]);
     this.scopelessAccepts = new Accept[this.stages.length][][];
     for (int s = 0; s < this.stages.length; s++) {
@@ -141,6 +161,25 @@ public final class PolicyPipeline implements ConnectPolicy {
   }
 
   /**
+   * Returns the upgrade phase's rules in order; empty when the pipeline decides everything at the
+   * connect frame.
+   *
+   * @return the upgrade rules
+   */
+  public List<UpgradeRule> upgradeRules() {
+    return List.of(upgradeRules);
+  }
+
+  /**
+   * Tells whether the pipeline decides anything at the HTTP upgrade.
+   *
+   * @return true if it has upgrade rules
+   */
+  public boolean hasUpgradePhase() {
+    return upgradeRules.length > 0;
+  }
+
+  /**
    * Finds a rule of this pipeline by id, including stage defaults.
    *
    * @param id a rule id
@@ -160,22 +199,135 @@ public final class PolicyPipeline implements ConnectPolicy {
     return Optional.empty();
   }
 
+  /**
+   * Decides the whole attempt: the upgrade phase's rejection if it rejects the upgrade, otherwise
+   * the stages' decision.
+   *
+   * @param context the facts
+   * @return the decision
+   */
   @Override
   public Decision evaluate(ConnectContext context) {
+    if (upgradeRules.length > 0 && context != null) {
+      UpgradeDecision upgrade = upgrade(context.upgrade(), null);
+      Reject refused = upgrade.reject();
+      if (refused != null) {
+        return refused;
+      }
+    }
     return run(context, null);
   }
 
   /**
-   * Evaluates with a trace of every rule consulted. The decision equals what {@link
-   * #evaluate(ConnectContext)} returns.
+   * Decides the HTTP upgrade request: the first upgrade rule that answers; a deferral by {@value
+   * #UPGRADE_DEFAULT} when none does, by {@link UpgradeDecision#NO_UPGRADE_PHASE} when the pipeline
+   * has no upgrade rules. A rule that throws or answers null refuses the upgrade with status 500
+   * and an {@code INTERNAL_ERROR} naming it.
+   *
+   * @param upgrade the facts of the upgrade request
+   * @return the decision
+   */
+  @Override
+  public UpgradeDecision evaluateUpgrade(UpgradeContext upgrade) {
+    return upgrade(upgrade, null);
+  }
+
+  /**
+   * Decides at the connect frame with the stages alone, as if the upgrade had been let through.
+   *
+   * @param context the facts
+   * @return the stages' decision
+   */
+  @Override
+  public Decision evaluateConnect(ConnectContext context) {
+    return run(context, null);
+  }
+
+  /**
+   * Evaluates with a trace of every rule consulted, the upgrade rules first (stage {@value
+   * #UPGRADE_STAGE}). The decision equals what {@link #evaluate(ConnectContext)} returns.
    *
    * @param context the facts
    * @return the decision and its trace
    */
   public Explanation explain(ConnectContext context) {
     List<TraceEntry> trace = new ArrayList<>();
+    if (upgradeRules.length > 0 && context != null) {
+      Reject refused = upgrade(context.upgrade(), trace).reject();
+      if (refused != null) {
+        return new Explanation(refused, trace);
+      }
+    }
     Decision decision = run(context, trace);
     return new Explanation(decision, trace);
+  }
+
+  private UpgradeDecision upgrade(UpgradeContext upgrade, @Nullable List<TraceEntry> trace) {
+    if (upgradeRules.length == 0) {
+      return UpgradeDecision.deferred();
+    }
+    for (UpgradeRule rule : upgradeRules) {
+      Optional<UpgradeDecision> answer;
+      try {
+        answer = rule.evaluate(upgrade);
+      } catch (RuntimeException failure) {
+        answer = null;
+      }
+      if (answer == null) {
+        UpgradeDecision failed = UpgradeDecision.reject(500, failedReject(rule.id()));
+        if (trace != null) {
+          trace.add(upgradeEntry(rule.id(), failed));
+        }
+        return failed;
+      }
+      if (answer.isPresent()) {
+        UpgradeDecision decision = named(answer.get(), rule.id());
+        if (trace != null) {
+          trace.add(upgradeEntry(rule.id(), decision));
+        }
+        return decision;
+      }
+      if (trace != null) {
+        trace.add(
+            new TraceEntry(UPGRADE_STAGE, rule.id(), Verdict.Kind.ABSTAIN, Effects.none(), null));
+      }
+    }
+    if (trace != null) {
+      trace.add(upgradeEntry(UPGRADE_DEFAULT, upgradeDefault));
+    }
+    return upgradeDefault;
+  }
+
+  private static TraceEntry upgradeEntry(String rule, UpgradeDecision decision) {
+    Verdict.Kind kind =
+        switch (decision.outcome()) {
+          case ACCEPT -> Verdict.Kind.ADMIT;
+          case DEFER -> Verdict.Kind.PASS;
+          case REJECT -> Verdict.Kind.REJECT;
+        };
+    Reject reject = decision.reject();
+    return new TraceEntry(
+        UPGRADE_STAGE, rule, kind, Effects.none(), reject == null ? null : reject.code());
+  }
+
+  /** An upgrade decision always names the rule that made it. */
+  private static UpgradeDecision named(UpgradeDecision decision, String rule) {
+    if (decision.decidedBy().equals(rule)) {
+      return decision;
+    }
+    Reject reject = decision.reject();
+    return reject == null
+        ? new UpgradeDecision(decision.outcome(), decision.status(), null, rule)
+        : UpgradeDecision.reject(
+            decision.status(),
+            new Reject(
+                reject.code(),
+                reject.reason(),
+                reject.message(),
+                reject.close(),
+                rule,
+                reject.authAdvice(),
+                reject.hint()));
   }
 
   private Decision run(@Nullable ConnectContext context, @Nullable List<TraceEntry> trace) {
@@ -268,17 +420,20 @@ public final class PolicyPipeline implements ConnectPolicy {
         reject.hint());
   }
 
+  private static Reject failedReject(String rule) {
+    String message = "policy rule `" + rule + "` failed; the connection is refused";
+    return new Reject(
+        RejectCode.INTERNAL_ERROR,
+        null,
+        message,
+        Close.of(Close.INTERNAL_ERROR, "policy evaluation failed"),
+        rule,
+        null,
+        null);
+  }
+
   private static Reject failed(Stage stage, Rule rule, @Nullable List<TraceEntry> trace) {
-    String message = "policy rule `" + rule.id() + "` failed; the connection is refused";
-    Reject reject =
-        new Reject(
-            RejectCode.INTERNAL_ERROR,
-            null,
-            message,
-            Close.of(Close.INTERNAL_ERROR, "policy evaluation failed"),
-            rule.id(),
-            null,
-            null);
+    Reject reject = failedReject(rule.id());
     if (trace != null) {
       trace.add(
           new TraceEntry(
@@ -313,6 +468,7 @@ public final class PolicyPipeline implements ConnectPolicy {
   public static final class Builder {
     private final String name;
     private String description = "";
+    private final List<UpgradeRule> upgradeRules = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
 
     private Builder(String name) {
@@ -331,6 +487,18 @@ public final class PolicyPipeline implements ConnectPolicy {
     }
 
     /**
+     * Appends rules to the upgrade phase, which decides the HTTP upgrade request before any stage:
+     * the first rule that answers decides; when none does, the upgrade is deferred.
+     *
+     * @param rules the upgrade rules, in order
+     * @return this builder
+     */
+    public Builder upgrade(UpgradeRule... rules) {
+      upgradeRules.addAll(List.of(rules));
+      return this;
+    }
+
+    /**
      * Appends a stage.
      *
      * @param stage the stage
@@ -345,14 +513,23 @@ public final class PolicyPipeline implements ConnectPolicy {
      * Builds the pipeline.
      *
      * @return the pipeline
-     * @throws IllegalArgumentException if two rules or two stages share an id, or the name is blank
+     * @throws IllegalArgumentException if two rules or two stages share an id, a stage is named
+     *     {@value #UPGRADE_STAGE}, or the name is blank
      */
     public PolicyPipeline build() {
       if (name.isBlank()) {
         throw new IllegalArgumentException("a policy needs a name");
       }
       Set<String> ids = new HashSet<>();
+      ids.add(UPGRADE_DEFAULT);
+      for (UpgradeRule rule : upgradeRules) {
+        if (!ids.add(rule.id())) {
+          throw new IllegalArgumentException(
+              "policy `" + name + "` has two rules with id `" + rule.id() + "`");
+        }
+      }
       Set<String> stageNames = new HashSet<>();
+      stageNames.add(UPGRADE_STAGE);
       for (Stage stage : stages) {
         if (!stageNames.add(stage.name())) {
           throw new IllegalArgumentException(
@@ -367,7 +544,7 @@ public final class PolicyPipeline implements ConnectPolicy {
           }
         }
       }
-      return new PolicyPipeline(name, description, stages);
+      return new PolicyPipeline(name, description, upgradeRules, stages);
     }
   }
 }

@@ -5,14 +5,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The named profiles: every version of OpenClaw's connect admission policy that its history needs,
- * PR #48285 in both forms, and {@code recommended}. Section numbers refer to the reference
- * description of OpenClaw's policy ({@code openclaw-connect-policy.md}).
+ * PR #48285 in both forms, and {@code recommended}; then the other reference gateways before and
+ * after the fix of their seed's bug (Moltis, SynthOrg, Mosaic Stack), each in its {@link
+ * GatewayFamily}. Section numbers of OpenClaw's profiles refer to the reference description of
+ * OpenClaw's policy ({@code openclaw-connect-policy.md}), the others' to the peers reference
+ * ({@code peers.md}).
  *
- * <p>All profiles share the stage order of reference section 2.1: role, Origin, Control UI policy,
- * missing-device gate (section 2.4), scope clearing (2.5), device proof, auth gate, pairing (2.6,
- * 2.7), accept. Steps that need inputs outside the facts (frame size, protocol version, startup,
- * shared-auth generation, trusted-proxy scope headers, bootstrap and CIDR auto-approval) belong to
- * the transport or the evidence layer and are not part of any profile.
+ * <p>All OpenClaw profiles share the stage order of reference section 2.1: role, Origin, Control UI
+ * policy, missing-device gate (section 2.4), scope clearing (2.5), device proof, auth gate, pairing
+ * (2.6, 2.7), accept. Steps that need inputs outside the facts (frame size, protocol version,
+ * startup, shared-auth generation, trusted-proxy scope headers, bootstrap and CIDR auto-approval)
+ * belong to the transport or the evidence layer and are not part of any profile.
  */
 public enum Profile {
 
@@ -30,6 +33,7 @@ public enum Profile {
   OPENCLAW_2026_3_12(
       "openclaw-2026.3.12",
       "OpenClaw 2026.3.12: device-less nodes refused on loopback; bypass admits any role",
+      GatewayFamily.OPENCLAW,
       Profiles::openclaw2026_3_12),
 
   /**
@@ -40,6 +44,7 @@ public enum Profile {
   OPENCLAW_2026_3_13(
       "openclaw-2026.3.13",
       "OpenClaw 2026.3.13: the Control UI device bypass is operator-only (#45512)",
+      GatewayFamily.OPENCLAW,
       Profiles::openclaw2026_3_13),
 
   /**
@@ -52,6 +57,7 @@ public enum Profile {
   OPENCLAW_2026_3_13_PR48285(
       "openclaw-2026.3.13+pr48285",
       "PR #48285 as proposed: loopback nodes admitted without a device, Control UI included",
+      GatewayFamily.OPENCLAW,
       Profiles::openclaw2026_3_13PlusPr48285),
 
   /**
@@ -61,6 +67,7 @@ public enum Profile {
   OPENCLAW_2026_3_13_PR48285_REVIEWED(
       "openclaw-2026.3.13+pr48285-reviewed",
       "PR #48285 as reviewed: loopback nodes admitted without a device, never a Control UI",
+      GatewayFamily.OPENCLAW,
       Profiles::openclaw2026_3_13PlusPr48285Reviewed),
 
   /**
@@ -79,6 +86,7 @@ public enum Profile {
   OPENCLAW_2026_4(
       "openclaw-2026.4",
       "OpenClaw 2026.4: locality model, TUI treated as Control UI, backend keeps scopes",
+      GatewayFamily.OPENCLAW,
       Profiles::openclaw2026_4),
 
   /**
@@ -90,6 +98,7 @@ public enum Profile {
   OPENCLAW_2026_5(
       "openclaw-2026.5",
       "OpenClaw 2026.5: local backend admitted without a device under auth mode none (#75781)",
+      GatewayFamily.OPENCLAW,
       Profiles::openclaw2026_5),
 
   /**
@@ -103,6 +112,7 @@ public enum Profile {
   OPENCLAW_LATEST(
       "openclaw-latest",
       "OpenClaw latest: Control UI flags retired, backend shared-secret exception removed (#72418)",
+      GatewayFamily.OPENCLAW,
       Profiles::openclawLatest),
 
   /**
@@ -130,17 +140,122 @@ public enum Profile {
       "recommended",
       "our default: OpenClaw latest, refusing contradictory facts, TUI spoofing and silent role"
           + " upgrades",
-      Profiles::recommended);
+      GatewayFamily.OPENCLAW,
+      Profiles::recommended),
+
+  /**
+   * Moltis before PR #382 (seed 000, issues #381 and #380; peers section A.1): the node's WebSocket
+   * upgrade meets the HTTP auth gate, {@code auth_gate} with its {@code check_auth}: accepted with
+   * authentication disabled, or with a valid session cookie or Bearer API key, and otherwise
+   * redirected to {@code /login} with 303, since the node's {@code /ws} is neither public nor under
+   * {@code /ws/}. The WebSocket handler behind it ({@code handle_connection}, in the PR author's
+   * fork) would have checked the device token first, then the identity the gate established, an API
+   * key or the password of the connect frame; but a node sends no cookie or header, so its device
+   * token never gets there: the layering invariant's counterexample. That {@code /ws} had no route
+   * at all is a routing bug, not a policy, and is left out. A device-token login keeps the role the
+   * client declares (peers A.1, observations), as every profile of Moltis does.
+   */
+  MOLTIS_BEFORE_PR382(
+      "moltis-before-pr382",
+      "Moltis before PR #382: the HTTP auth gate redirects the node's upgrade before the"
+          + " device-token check (#381)",
+      GatewayFamily.MOLTIS,
+      Profiles::moltisBeforePr382),
+
+  /**
+   * Moltis with PR #382 (seed 000; peers section A.1): {@code /ws} is a public path of the auth
+   * gate, so every upgrade is deferred and the WebSocket handler decides with the connect frame:
+   * the device token first, then the identity of a session cookie or Bearer API key on the upgrade,
+   * an API key or the password in the frame; otherwise "authentication failed". Differs from before
+   * PR #382 in the upgrade phase only. The browser route {@code /ws/chat} keeps its cookie gate and
+   * is not modelled (the route is not a fact).
+   */
+  MOLTIS_PR382(
+      "moltis-pr382",
+      "Moltis PR #382: /ws is a public path, the WebSocket handler authenticates the node",
+      GatewayFamily.MOLTIS,
+      Profiles::moltisPr382),
+
+  /**
+   * SynthOrg before PR #556 (seed 001, issue #549; peers section A.2): every WebSocket is refused
+   * by the framework before the handler runs, {@code FRAMEWORK_REJECTED}: Litestar's dependency
+   * injection took the handler's {@code channels_plugin} parameter for a query parameter and closed
+   * the socket with 4500, logged as HTTP 403, with no handler log line. The handler itself, the
+   * connect phase, is as in PR #556: tickets from the query string or the first message, {@code
+   * 4001} for a missing or invalid one. Its upgrade phase breaks the layering invariant like
+   * Moltis's before PR #382.
+   */
+  SYNTHORG_BEFORE_PR556(
+      "synthorg-before-pr556",
+      "SynthOrg before PR #556: the framework closes every WebSocket before the handler (#549)",
+      GatewayFamily.SYNTHORG,
+      Profiles::synthOrgBeforePr556),
+
+  /**
+   * SynthOrg with PR #556 (seed 001; peers section A.2): the ticket flow. A ticket in the query
+   * string (the legacy flow) is validated before the upgrade, so an invalid one never upgrades;
+   * otherwise the first message brings it. A valid ticket is admitted; an invalid or expired one is
+   * closed with {@code 4001 "Invalid or expired ticket"}, a missing one with {@code 4001 "Missing
+   * ticket"}. The role check (4003), the plugin and subscription (1011) and the periodic
+   * revalidation need facts of the user and the server, not of the connection, and are left out.
+   */
+  SYNTHORG_PR556(
+      "synthorg-pr556",
+      "SynthOrg PR #556: tickets from the query checked before the upgrade, from the first"
+          + " message after",
+      GatewayFamily.SYNTHORG,
+      Profiles::synthOrgPr556),
+
+  /**
+   * Mosaic Stack before #198 (seed 002, the issue and its scratchpad; peers section A.3): the
+   * gateway's {@code handleConnection} only checked that {@code client.data.userId} and {@code
+   * workspaceId} existed, and "client.data could be set by anyone": a connection naming a workspace
+   * is admitted whatever its token, and one naming none is disconnected.
+   */
+  MOSAIC_BEFORE_198(
+      "mosaic-before-198",
+      "Mosaic Stack before #198: a connection naming a user and a workspace is taken at its word",
+      GatewayFamily.MOSAIC,
+      Profiles::mosaicBefore198),
+
+  /**
+   * Mosaic Stack with #198 (seed 002; peers section A.3), as its scratchpad records it: the token
+   * is taken from the handshake's {@code auth.token}, else the query string, else the {@code
+   * Authorization} header; a missing token and one whose session does not verify are disconnected;
+   * then the verified user must be a member of the workspace named. The connection timeout is the
+   * transport's. Rate limiting, an acceptance criterion of the issue, was deferred: failed attempts
+   * are not read.
+   */
+  MOSAIC_198(
+      "mosaic-198",
+      "Mosaic Stack #198: the token verified from any of its three sources, workspace membership"
+          + " checked",
+      GatewayFamily.MOSAIC,
+      Profiles::mosaic198),
+
+  /**
+   * Mosaic Stack #198 with the criterion its first implementation deferred (seed 002, "Rate
+   * limiting was not implemented in this iteration"; peers section A.3, "timeout and rate limit
+   * added later"): a client with five or more failed attempts is refused before its token is
+   * checked. The limit of five is this profile's; the issue names none.
+   */
+  MOSAIC_198_RATE_LIMIT(
+      "mosaic-198+rate-limit",
+      "Mosaic Stack #198 with its deferred rate limit: five failed attempts block the client",
+      GatewayFamily.MOSAIC,
+      Profiles::mosaic198RateLimit);
 
   private final String profileName;
   private final String summary;
+  private final GatewayFamily family;
   private final Definition definition;
   private final PolicyPipeline policy;
   private volatile @Nullable CompiledPolicy compiled;
 
-  Profile(String profileName, String summary, Definition definition) {
+  Profile(String profileName, String summary, GatewayFamily family, Definition definition) {
     this.profileName = profileName;
     this.summary = summary;
+    this.family = family;
     this.definition = definition;
     this.policy = definition.define(profileName, summary);
   }
@@ -167,6 +282,15 @@ public enum Profile {
    */
   public String summary() {
     return summary;
+  }
+
+  /**
+   * Returns the gateway whose policy the profile models; its tables are over the family's space.
+   *
+   * @return the family
+   */
+  public GatewayFamily family() {
+    return family;
   }
 
   /**

@@ -9,14 +9,21 @@ import static dev.connectpolicy.engine.ControlUiClients.BROWSER_ONLY;
 import static dev.connectpolicy.engine.PairingSkipScope.ALL_CHECKS;
 import static dev.connectpolicy.engine.PairingSkipScope.FIRST_PAIRING_ONLY;
 
+import dev.connectpolicy.api.Close;
+import dev.connectpolicy.api.Credential;
+import dev.connectpolicy.api.CredentialSource;
+import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Rule;
+import dev.connectpolicy.api.UpgradeRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The profiles' definitions. Each reads like OpenClaw's connect path of its version: role, origin,
- * Control UI policy, missing-device gate ({@code evaluateMissingDeviceIdentity}), scope clearing,
- * device proof, auth gate, pairing. {@link Profile} documents what each one changes.
+ * The profiles' definitions. Each of OpenClaw's reads like OpenClaw's connect path of its version:
+ * role, origin, Control UI policy, missing-device gate ({@code evaluateMissingDeviceIdentity}),
+ * scope clearing, device proof, auth gate, pairing. The other gateways' read like theirs: the HTTP
+ * upgrade first where the gateway decides one, then its WebSocket handler. {@link Profile}
+ * documents what each one changes.
  */
 final class Profiles {
 
@@ -203,6 +210,119 @@ final class Profiles {
                     Rules.pairingPaired(),
                     Rules.silentLocalPairing(silent, controlUi))
                 .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
+        .build();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Moltis (peers section A.1, seed 000)
+
+  static PolicyPipeline moltisBeforePr382(String name, String description) {
+    return moltis(
+        name,
+        description,
+        // auth_gate with check_auth, on a route that is neither public nor under /ws/ (#381)
+        Rules.upgradeAuthDisabled(),
+        Rules.upgradeSessionCookie(),
+        Rules.upgradeBearerApiKey(),
+        Rules.upgradeNotAuthenticated(303));
+  }
+
+  static PolicyPipeline moltisPr382(String name, String description) {
+    return moltis(name, description, Rules.upgradePublicPath());
+  }
+
+  /**
+   * Moltis's WebSocket handler ({@code handle_connection}) behind a version's HTTP gate.
+   *
+   * @param gate the upgrade rules the node's upgrade meets
+   */
+  private static PolicyPipeline moltis(String name, String description, UpgradeRule... gate) {
+    return PolicyPipeline.builder(name)
+        .description(description)
+        .upgrade(gate)
+        .stage(
+            Stage.of(
+                    "credential",
+                    Rules.credentialVerified(Credential.DEVICE_TOKEN),
+                    Rules.authDisabled(),
+                    Rules.upgradeIdentity(),
+                    Rules.credentialVerified(Credential.API_KEY, CredentialSource.CONNECT),
+                    Rules.credentialVerified(Credential.PASSWORD))
+                .otherwise(Rules.notAuthenticated()))
+        .build();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // SynthOrg (peers section A.2, seed 001)
+
+  static PolicyPipeline synthOrgBeforePr556(String name, String description) {
+    return synthOrg(name, description, Rules.upgradeFrameworkRejected());
+  }
+
+  static PolicyPipeline synthOrgPr556(String name, String description) {
+    return synthOrg(name, description, Rules.upgradeQueryTicket());
+  }
+
+  /**
+   * SynthOrg's WebSocket handler at {@code /api/v1/ws}.
+   *
+   * @param upgrade what decides the upgrade: the framework (#549) or the handler's own query-ticket
+   *     check
+   */
+  private static PolicyPipeline synthOrg(String name, String description, UpgradeRule upgrade) {
+    return PolicyPipeline.builder(name)
+        .description(description)
+        .upgrade(upgrade)
+        .stage(
+            Stage.of("ticket", Rules.credentialVerified(Credential.TICKET), Rules.ticketInvalid())
+                .otherwise(Rules.ticketMissing()))
+        .build();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Mosaic Stack (peers section A.3, seed 002)
+
+  static PolicyPipeline mosaicBefore198(String name, String description) {
+    return PolicyPipeline.builder(name)
+        .description(description)
+        .stage(Stage.of("identity", Rules.identityClaimed()).otherwise(Rules.identityMissing()))
+        .build();
+  }
+
+  static PolicyPipeline mosaic198(String name, String description) {
+    return mosaic198(name, description, false);
+  }
+
+  static PolicyPipeline mosaic198RateLimit(String name, String description) {
+    return mosaic198(name, description, true);
+  }
+
+  /**
+   * Mosaic Stack's {@code handleConnection} after #198.
+   *
+   * @param rateLimited whether failed attempts are rate-limited, the criterion the first
+   *     implementation deferred
+   */
+  private static PolicyPipeline mosaic198(String name, String description, boolean rateLimited) {
+    PolicyPipeline.Builder builder = PolicyPipeline.builder(name).description(description);
+    if (rateLimited) {
+      builder.stage(Stage.of("rate", Rules.failedAttemptsBelow(5)));
+    }
+    return builder
+        .stage(
+            Stage.of(
+                "token",
+                Rules.credentialMissing(
+                    RejectCode.AUTH_TOKEN_MISSING,
+                    "no token in the handshake, the query or the Authorization header",
+                    Close.POLICY_VIOLATION),
+                Rules.credentialInvalid(
+                    Credential.JWT,
+                    RejectCode.AUTH_TOKEN_INVALID,
+                    "invalid or expired session",
+                    Close.POLICY_VIOLATION)))
+        .stage(
+            Stage.of("workspace", Rules.workspaceMember()).otherwise(Rules.workspaceAccessDenied()))
         .build();
   }
 }

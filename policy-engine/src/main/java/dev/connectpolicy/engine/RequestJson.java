@@ -26,6 +26,9 @@ import java.util.List;
  * Admission.Result result = Admission.admit(ConnectPolicies.recommended(), request);
  * }</pre>
  *
+ * <p>A gateway that speaks OpenClaw's protocol reads the {@code params} of a {@code connect} frame
+ * with {@link #readConnectParams}.
+ *
  * <p>Required: {@code connect.client.id}, {@code connect.client.mode}, {@code
  * socket.remoteAddress}, {@code challengeNonce}, {@code now}, {@code gateway.auth.mode}, and in a
  * device {@code id}, {@code publicKey} and {@code signature}. Everything else may be omitted or
@@ -57,7 +60,43 @@ public final class RequestJson {
     return new ConnectRequest(connect, socket, challengeNonce, now, gateway, pairedDevice);
   }
 
+  /**
+   * Reads the {@code params} of an OpenClaw {@code connect} request frame, the {@code connect} part
+   * of a raw request, for a gateway that speaks OpenClaw's protocol itself. The members admission
+   * reads are read as strictly as {@link #read} reads them, and named the same way ({@code
+   * connect.device.signedAt}): {@code client.id}, {@code client.mode} (required), {@code
+   * client.platform}, {@code client.deviceFamily}, {@code role}, {@code scopes}, {@code auth} and
+   * {@code device}, whose members are all read and whose unknown members are errors, as a
+   * misspelled credential should be. Everything else OpenClaw clients send is informational and
+   * ignored: the protocol range {@code minProtocol} and {@code maxProtocol} (the transport checks
+   * it), {@code caps}, {@code commands}, {@code permissions}, {@code locale}, {@code userAgent} and
+   * any other member of {@code params}; {@code client.version}, {@code displayName}, {@code
+   * instanceId}, {@code modelIdentifier} and any other member of {@code client}; and {@code
+   * auth.approvalRuntimeToken}, which latest OpenClaw sends and this library does not verify.
+   *
+   * <pre>{@code
+   * ConnectFrame frame = RequestJson.readConnectParams(params.toString());
+   * ConnectRequest request = new ConnectRequest(frame, socket, nonce, now, config, paired);
+   * }</pre>
+   *
+   * @param json the {@code params} object of the connect request
+   * @return the connect frame
+   * @throws InvalidContextException naming the field, if a member admission reads is missing,
+   *     mistyped or too long, or {@code auth} or {@code device} has an unknown member
+   */
+  public static ConnectFrame readConnectParams(String json) {
+    return connect(JsonFields.object(PolicyJson.parse(json), "connect"), true);
+  }
+
   private static ConnectFrame connect(JsonFields fields) {
+    return connect(fields, false);
+  }
+
+  /**
+   * Reads a connect frame; {@code informational} ignores the members of it and of its {@code
+   * client} that admission does not read, and OpenClaw's {@code auth.approvalRuntimeToken}.
+   */
+  private static ConnectFrame connect(JsonFields fields, boolean informational) {
     JsonFields clientFields = fields.requiredObject("client");
     ClientInfo client =
         new ClientInfo(
@@ -65,12 +104,17 @@ public final class RequestJson {
             clientFields.requiredString("mode"),
             clientFields.optionalString("platform"),
             clientFields.optionalString("deviceFamily"));
-    clientFields.finish();
+    if (!informational) {
+      clientFields.finish();
+    }
     String role = fields.optionalString("role");
     List<String> scopes = fields.optionalStringList("scopes");
     Credentials auth = Credentials.NONE;
     JsonFields authFields = fields.optionalObject("auth");
     if (authFields != null) {
+      if (informational) {
+        authFields.ignore("approvalRuntimeToken");
+      }
       auth =
           new Credentials(
               authFields.optionalString("token"),
@@ -91,7 +135,9 @@ public final class RequestJson {
               deviceFields.optionalString("nonce"));
       deviceFields.finish();
     }
-    fields.finish();
+    if (!informational) {
+      fields.finish();
+    }
     return new ConnectFrame(client, role == null ? "operator" : role, scopes, auth, device);
   }
 

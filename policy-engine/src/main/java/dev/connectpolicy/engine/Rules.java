@@ -5,6 +5,8 @@ import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.Client;
 import dev.connectpolicy.api.Close;
 import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.Credential;
+import dev.connectpolicy.api.CredentialSource;
 import dev.connectpolicy.api.DeviceProof;
 import dev.connectpolicy.api.Effect;
 import dev.connectpolicy.api.Effects;
@@ -16,16 +18,25 @@ import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Role;
 import dev.connectpolicy.api.Rule;
+import dev.connectpolicy.api.UpgradeDecision;
+import dev.connectpolicy.api.UpgradeRule;
 import dev.connectpolicy.api.Verdict;
+import dev.connectpolicy.api.WorkspaceAccess;
 import dev.connectpolicy.engine.internal.AuthFailures;
 import dev.connectpolicy.engine.internal.Clients;
 import dev.connectpolicy.engine.internal.OpenClawText;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rule vocabulary: every step of OpenClaw's connect admission (reference section 2), each as a
- * small rule with a stable id, in the variants its versions used.
+ * small rule with a stable id, in the variants its versions used; then the steps of the other
+ * gateways' admission (peers section A): upgrade rules ({@code upgrade.*}, deciding the HTTP
+ * upgrade request), credentials of other kinds ({@code credential.*}), identity claims, workspace
+ * membership and rate limits. Where a peer gateway defines a message, it is reproduced verbatim.
  *
  * <p>Rules that need to know which clients count as the Control UI take a {@link ControlUiClients};
  * rules whose condition changed between versions take the version's variant ({@link
@@ -741,5 +752,435 @@ public final class Rules {
         id,
         "a device not paired for what it asks must be approved",
         (context, established) -> required.get(context.pairing()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The upgrade phase: the HTTP upgrade request, before any connect frame (other gateways)
+
+  private static Optional<UpgradeDecision> answer(UpgradeDecision decision) {
+    return Optional.of(decision);
+  }
+
+  private static Reject refusal(
+      RejectCode code, @Nullable String reason, String message, int closeCode, String decidedBy) {
+    return new Reject(code, reason, message, Close.of(closeCode, message), decidedBy, null, null);
+  }
+
+  /**
+   * {@code upgrade.public-path}: the WebSocket route is a public path of the HTTP auth gate, so
+   * every upgrade is deferred to the connect frame (Moltis PR #382 added {@code /ws} to {@code
+   * is_public_path}, leaving authentication to the protocol-level check).
+   *
+   * @return the rule
+   */
+  public static UpgradeRule upgradePublicPath() {
+    String id = "upgrade.public-path";
+    Optional<UpgradeDecision> defer = answer(UpgradeDecision.defer(id));
+    return UpgradeRule.of(
+        id, "the WebSocket route is public: the connect frame authenticates", upgrade -> defer);
+  }
+
+  /**
+   * {@code upgrade.auth-disabled}: with authentication disabled the upgrade is accepted (Moltis's
+   * {@code check_auth}, first row).
+   *
+   * @return the rule
+   */
+  public static UpgradeRule upgradeAuthDisabled() {
+    String id = "upgrade.auth-disabled";
+    Optional<UpgradeDecision> accept = answer(UpgradeDecision.accept(id));
+    return UpgradeRule.of(
+        id,
+        "with authentication disabled every upgrade is accepted",
+        upgrade -> upgrade.mode() == AuthMode.NONE ? accept : Optional.empty());
+  }
+
+  /**
+   * {@code upgrade.session-cookie}: an upgrade request with a valid login session cookie is
+   * accepted (Moltis's {@code check_auth}, {@code moltis_session}).
+   *
+   * @return the rule
+   */
+  public static UpgradeRule upgradeSessionCookie() {
+    String id = "upgrade.session-cookie";
+    Optional<UpgradeDecision> accept = answer(UpgradeDecision.accept(id));
+    return UpgradeRule.of(
+        id,
+        "an upgrade with a valid session cookie is accepted",
+        upgrade -> upgrade.verified(Credential.SESSION_COOKIE) ? accept : Optional.empty());
+  }
+
+  /**
+   * {@code upgrade.bearer-api-key}: an upgrade request whose {@code Authorization: Bearer} API key
+   * verified is accepted (Moltis's {@code check_auth}).
+   *
+   * @return the rule
+   */
+  public static UpgradeRule upgradeBearerApiKey() {
+    String id = "upgrade.bearer-api-key";
+    Optional<UpgradeDecision> accept = answer(UpgradeDecision.accept(id));
+    return UpgradeRule.of(
+        id,
+        "an upgrade with a valid Bearer API key is accepted",
+        upgrade ->
+            upgrade.verified(Credential.API_KEY) && upgrade.source() == CredentialSource.HEADER
+                ? accept
+                : Optional.empty());
+  }
+
+  /**
+   * {@code upgrade.not-authenticated}: any other upgrade is refused as not authenticated, {@code
+   * AUTH_NOT_AUTHENTICATED}: Moltis's {@code auth_gate} answers 401 on {@code /api/} and {@code
+   * /ws/} paths and redirects everything else to {@code /login} with 303, which is what the node's
+   * {@code /ws} got before PR #382 (#381).
+   *
+   * @param status the HTTP status: 401, or 303 for the redirect to {@code /login}
+   * @return the rule
+   */
+  public static UpgradeRule upgradeNotAuthenticated(int status) {
+    String id = "upgrade.not-authenticated";
+    String message =
+        status == 303 ? "not authenticated: redirected to /login" : "not authenticated";
+    Optional<UpgradeDecision> refused =
+        answer(
+            UpgradeDecision.reject(
+                status,
+                refusal(
+                    RejectCode.AUTH_NOT_AUTHENTICATED, null, message, Close.POLICY_VIOLATION, id)));
+    return UpgradeRule.of(
+        id, "an upgrade that no credential authenticated is refused", upgrade -> refused);
+  }
+
+  /**
+   * {@code upgrade.framework-rejected}: the web framework refuses every WebSocket before the
+   * handler runs, {@code FRAMEWORK_REJECTED}: SynthOrg #549, where Litestar's dependency injection
+   * took the handler's {@code channels_plugin} parameter for a query parameter and closed the
+   * socket with the internal code 4500, which uvicorn answered as HTTP 403. No rule of the policy
+   * ever saw the ticket.
+   *
+   * @return the rule
+   */
+  public static UpgradeRule upgradeFrameworkRejected() {
+    String id = "upgrade.framework-rejected";
+    Optional<UpgradeDecision> refused =
+        answer(
+            UpgradeDecision.reject(
+                403,
+                refusal(
+                    RejectCode.FRAMEWORK_REJECTED,
+                    null,
+                    "the framework closed the socket before the handler ran",
+                    4500,
+                    id)));
+    return UpgradeRule.of(
+        id, "the framework refuses every WebSocket before the handler runs", upgrade -> refused);
+  }
+
+  /**
+   * {@code upgrade.query-ticket}: a ticket in the query string is validated before the upgrade is
+   * accepted: a valid one accepts it, any other is refused with SynthOrg's {@code 4001 "Invalid or
+   * expired ticket"} (a socket closed before {@code accept()}, which the server answers as HTTP
+   * 403). Without a ticket in the query the first message brings it: the rule does not apply.
+   *
+   * @return the rule
+   */
+  public static UpgradeRule upgradeQueryTicket() {
+    String id = "upgrade.query-ticket";
+    Optional<UpgradeDecision> accept = answer(UpgradeDecision.accept(id));
+    Optional<UpgradeDecision> refused =
+        answer(
+            UpgradeDecision.reject(
+                403,
+                refusal(
+                    RejectCode.AUTH_TICKET_INVALID,
+                    "ticket_invalid",
+                    TICKET_INVALID,
+                    TICKET_CLOSE,
+                    id)));
+    return UpgradeRule.of(
+        id,
+        "a ticket in the query string is validated before the upgrade",
+        upgrade -> {
+          if (upgrade.credential() != Credential.TICKET
+              || upgrade.source() != CredentialSource.QUERY) {
+            return Optional.empty();
+          }
+          return upgrade.verified() ? accept : refused;
+        });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Credentials at the connect frame (other gateways)
+
+  /** SynthOrg's close code for authentication failures. */
+  private static final int TICKET_CLOSE = 4001;
+
+  private static final String TICKET_INVALID = "Invalid or expired ticket";
+
+  private static boolean verified(ConnectContext context, Credential kind) {
+    return context.auth().ok() && context.auth().provided() == kind;
+  }
+
+  /**
+   * {@code credential.<kind>}: admits a connection whose credential of this kind verified, from the
+   * given sources (every source when none is given). {@code credential.device-token} is Moltis's
+   * pairing token, checked first by its WebSocket handler; {@code credential.api-key} and {@code
+   * credential.password} its connect-frame credentials; {@code credential.ticket} SynthOrg's
+   * ticket.
+   *
+   * @param kind the credential kind
+   * @param sources where it may come from; none for anywhere
+   * @return the rule
+   */
+  public static Rule credentialVerified(Credential kind, CredentialSource... sources) {
+    List<CredentialSource> allowed =
+        sources.length == 0 ? List.of(CredentialSource.values()) : List.of(sources);
+    return Rule.of(
+        "credential." + kind.wire(),
+        "a verified " + kind.wire() + " authenticates the connection",
+        (context, established) ->
+            verified(context, kind) && allowed.contains(context.credentialSource())
+                ? Verdict.admit()
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code credential.auth-disabled}: admits every connection when the gateway runs without
+   * authentication (Moltis with authentication disabled).
+   *
+   * @return the rule
+   */
+  public static Rule authDisabled() {
+    return Rule.of(
+        "credential.auth-disabled",
+        "with authentication disabled every connection is authenticated",
+        (context, established) ->
+            context.auth().mode() == AuthMode.NONE ? Verdict.admit() : Verdict.abstain());
+  }
+
+  /**
+   * {@code credential.upgrade-identity}: admits a connection whose upgrade request brought a
+   * session cookie or a Bearer API key that verified: the identity Moltis's HTTP gate established
+   * and hands to the WebSocket handler ("pre-authenticated via headers").
+   *
+   * @return the rule
+   */
+  public static Rule upgradeIdentity() {
+    return Rule.of(
+        "credential.upgrade-identity",
+        "the identity the upgrade's cookie or Bearer header established authenticates",
+        (context, established) ->
+            context.auth().ok()
+                    && context.credentialSource() == CredentialSource.HEADER
+                    && (context.auth().provided() == Credential.SESSION_COOKIE
+                        || context.auth().provided() == Credential.API_KEY)
+                ? Verdict.admit()
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code credential.not-authenticated}: a default that refuses a connection nothing
+   * authenticated, {@code AUTH_NOT_AUTHENTICATED} with Moltis's "authentication failed".
+   *
+   * @return the rule
+   */
+  public static Rule notAuthenticated() {
+    String id = "credential.not-authenticated";
+    Verdict refused =
+        Verdict.reject(
+            refusal(
+                RejectCode.AUTH_NOT_AUTHENTICATED,
+                null,
+                "authentication failed",
+                Close.POLICY_VIOLATION,
+                id));
+    return Rule.of(
+        id,
+        "a connection that nothing authenticated is refused",
+        (context, established) -> refused);
+  }
+
+  /**
+   * {@code credential.<kind>-invalid}: refuses a connection whose credential of this kind did not
+   * verify, with the code, the message and the close code the gateway sends: SynthOrg's ticket
+   * closes with {@code 4001 "Invalid or expired ticket"}, Mosaic's token disconnects.
+   *
+   * @param kind the credential kind
+   * @param code the detail code
+   * @param message the gateway's text
+   * @param closeCode the WebSocket close code
+   * @return the rule
+   */
+  public static Rule credentialInvalid(
+      Credential kind, RejectCode code, String message, int closeCode) {
+    String id = "credential." + kind.wire() + "-invalid";
+    return Rule.of(
+        id,
+        "a " + kind.wire() + " that does not verify is refused",
+        (context, established) ->
+            !context.auth().ok() && context.auth().provided() == kind
+                ? Verdict.reject(refusal(code, context.auth().reason(), message, closeCode, id))
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code credential.ticket-invalid}: SynthOrg's refusal of a ticket that does not verify, {@code
+   * AUTH_TICKET_INVALID} closing with {@code 4001 "Invalid or expired ticket"}.
+   *
+   * @return the rule
+   */
+  public static Rule ticketInvalid() {
+    return credentialInvalid(
+        Credential.TICKET, RejectCode.AUTH_TICKET_INVALID, TICKET_INVALID, TICKET_CLOSE);
+  }
+
+  /**
+   * {@code credential.missing}: refuses a connection that presented no credential, with the code,
+   * the gateway's text and close code; used as a default (SynthOrg: {@code AUTH_TICKET_MISSING},
+   * {@code 4001 "Missing ticket"}) or as a check (Mosaic: {@code AUTH_TOKEN_MISSING}).
+   *
+   * @param code the detail code
+   * @param message the gateway's text
+   * @param closeCode the WebSocket close code
+   * @return the rule
+   */
+  public static Rule credentialMissing(RejectCode code, String message, int closeCode) {
+    String id = "credential.missing";
+    Verdict refused = Verdict.reject(refusal(code, null, message, closeCode, id));
+    return Rule.of(
+        id,
+        "a connection without a credential is refused",
+        (context, established) ->
+            context.auth().provided() == Credential.NONE ? refused : Verdict.abstain());
+  }
+
+  /**
+   * SynthOrg's {@code credential.missing}: {@code AUTH_TICKET_MISSING}, {@code 4001 "Missing
+   * ticket"}.
+   *
+   * @return the rule
+   */
+  public static Rule ticketMissing() {
+    return credentialMissing(RejectCode.AUTH_TICKET_MISSING, "Missing ticket", TICKET_CLOSE);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Identity claims, workspaces and rate limits (Mosaic Stack)
+
+  /**
+   * {@code identity.claimed}: admits a connection whose socket data names a user and a workspace,
+   * whoever put them there: Mosaic Stack's gateway before #198 only checked that {@code
+   * client.data.userId} and {@code workspaceId} existed ("client.data could be set by anyone").
+   *
+   * @return the rule
+   */
+  public static Rule identityClaimed() {
+    return Rule.of(
+        "identity.claimed",
+        "a connection that names a user and a workspace is taken at its word",
+        (context, established) ->
+            context.workspace().isClaimed() ? Verdict.admit() : Verdict.abstain());
+  }
+
+  /**
+   * {@code identity.missing}: a default that refuses a connection whose socket data names no user
+   * and workspace, {@code AUTH_NOT_AUTHENTICATED} (Mosaic Stack disconnects it).
+   *
+   * @return the rule
+   */
+  public static Rule identityMissing() {
+    String id = "identity.missing";
+    Verdict refused =
+        Verdict.reject(
+            refusal(
+                RejectCode.AUTH_NOT_AUTHENTICATED,
+                null,
+                "no user and workspace on the connection",
+                Close.POLICY_VIOLATION,
+                id));
+    return Rule.of(
+        id,
+        "a connection that names no user and workspace is refused",
+        (context, established) -> refused);
+  }
+
+  /**
+   * {@code workspace.member}: admits a connection whose verified user is a member of the workspace
+   * it names (Mosaic Stack #198: "workspace membership validated").
+   *
+   * @return the rule
+   */
+  public static Rule workspaceMember() {
+    return Rule.of(
+        "workspace.member",
+        "a verified member of the workspace named is admitted",
+        (context, established) ->
+            context.auth().ok() && context.workspace() == WorkspaceAccess.MEMBER
+                ? Verdict.admit()
+                : Verdict.abstain());
+  }
+
+  /**
+   * {@code workspace.access-denied}: a default that refuses a connection that names no workspace,
+   * or one its user is not a verified member of, {@code WORKSPACE_ACCESS_DENIED}.
+   *
+   * @return the rule
+   */
+  public static Rule workspaceAccessDenied() {
+    String id = "workspace.access-denied";
+    Verdict none =
+        Verdict.reject(
+            refusal(
+                RejectCode.WORKSPACE_ACCESS_DENIED,
+                WorkspaceAccess.NONE.wire(),
+                "no workspace named",
+                Close.POLICY_VIOLATION,
+                id));
+    Map<WorkspaceAccess, Verdict> denied = new EnumMap<>(WorkspaceAccess.class);
+    for (WorkspaceAccess access : WorkspaceAccess.values()) {
+      denied.put(
+          access,
+          access == WorkspaceAccess.NONE
+              ? none
+              : Verdict.reject(
+                  refusal(
+                      RejectCode.WORKSPACE_ACCESS_DENIED,
+                      access.wire(),
+                      "no access to the workspace named",
+                      Close.POLICY_VIOLATION,
+                      id)));
+    }
+    return Rule.of(
+        id,
+        "a connection without a workspace its verified user belongs to is refused",
+        (context, established) -> denied.get(context.workspace()));
+  }
+
+  /**
+   * {@code rate.failed-attempts}: refuses a client with {@code limit} or more failed attempts in
+   * the window, {@code AUTH_RATE_LIMITED}, before its credential is checked (Mosaic Stack #198's
+   * "connection rate limiting").
+   *
+   * @param limit the number of failed attempts that blocks, at least 1
+   * @return the rule
+   * @throws IllegalArgumentException if {@code limit} is below 1
+   */
+  public static Rule failedAttemptsBelow(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("the limit must be at least 1, got " + limit);
+    }
+    String id = "rate.failed-attempts";
+    Verdict limited =
+        Verdict.reject(
+            refusal(
+                RejectCode.AUTH_RATE_LIMITED,
+                "rate_limited",
+                "too many failed attempts (retry later)",
+                Close.POLICY_VIOLATION,
+                id));
+    return Rule.of(
+        id,
+        "a client with " + limit + " or more failed attempts is refused",
+        (context, established) -> context.failedAttempts() >= limit ? limited : Verdict.abstain());
   }
 }

@@ -3,6 +3,7 @@ package dev.connectpolicy.engine;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.FactSpace;
+import dev.connectpolicy.api.UpgradeRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class Tabulation {
 
   private final FactSpace space;
+  private final List<FactColumn> factColumns;
   private final List<ConnectPolicy> policies;
   private final int cells;
   private final byte[][] columns;
@@ -34,6 +36,7 @@ public final class Tabulation {
 
   private Tabulation(
       FactSpace space,
+      List<FactColumn> factColumns,
       List<ConnectPolicy> policies,
       int cells,
       byte[][] columns,
@@ -41,6 +44,7 @@ public final class Tabulation {
       int[][] labels,
       List<CellOutcome> outcomes) {
     this.space = space;
+    this.factColumns = factColumns;
     this.policies = policies;
     this.cells = cells;
     this.columns = columns;
@@ -56,7 +60,8 @@ public final class Tabulation {
           "a fact space of " + size + " cells is too large to tabulate");
     }
     int cells = (int) size;
-    int columnCount = FactColumn.ALL.size();
+    List<FactColumn> factColumns = FactColumn.of(space);
+    int columnCount = factColumns.size();
     byte[][] columns = new byte[columnCount][cells];
     List<Map<String, Integer>> indexes = new ArrayList<>();
     List<Map<Object, Integer>> known = new ArrayList<>();
@@ -72,7 +77,7 @@ public final class Tabulation {
     int cell = 0;
     for (ConnectContext context : space) {
       for (int c = 0; c < columnCount; c++) {
-        FactColumn column = FactColumn.ALL.get(c);
+        FactColumn column = factColumns.get(c);
         Object fact = column.fact().apply(context);
         Integer index = known.get(c).get(fact);
         if (index == null) {
@@ -84,10 +89,10 @@ public final class Tabulation {
       cell = label(policies, context, cell, labels, outcomeIndex, outcomes);
     }
     for (int c = 0; c < columnCount; c++) {
-      reorder(FactColumn.ALL.get(c).order(), columns[c], dictionary.get(c));
+      reorder(factColumns.get(c).order(), columns[c], dictionary.get(c));
     }
     return new Tabulation(
-        space, List.copyOf(policies), cells, columns, dictionary, labels, outcomes);
+        space, factColumns, List.copyOf(policies), cells, columns, dictionary, labels, outcomes);
   }
 
   private static int indexOf(
@@ -200,7 +205,13 @@ public final class Tabulation {
       rows.add(new TableRow(when(pattern), outcomes.get(pattern.label()), null, pattern.cells()));
     }
     return new CompactTable(
-        "Decision table: " + nameOf(policy), description(policy), rows, cells, cells, false);
+        "Decision table: " + nameOf(policy),
+        description(policy),
+        rows,
+        cells,
+        cells,
+        false,
+        columnNames());
   }
 
   /**
@@ -259,7 +270,12 @@ public final class Tabulation {
         rows,
         differing,
         cells,
-        true);
+        true,
+        columnNames());
+  }
+
+  private List<String> columnNames() {
+    return factColumns.stream().map(FactColumn::name).toList();
   }
 
   private static String description(ConnectPolicy policy) {
@@ -297,7 +313,7 @@ public final class Tabulation {
           values.add(dictionary.get(c).get(v));
         }
       }
-      when.put(FactColumn.ALL.get(c).name(), List.copyOf(values));
+      when.put(factColumns.get(c).name(), List.copyOf(values));
     }
     return when;
   }
@@ -367,7 +383,7 @@ public final class Tabulation {
       TableRow row = table.rows().get(r);
       boolean[][] allowed = new boolean[columns.length][];
       for (int c = 0; c < columns.length; c++) {
-        List<String> values = row.when().get(FactColumn.ALL.get(c).name());
+        List<String> values = row.when().get(factColumns.get(c).name());
         if (values != null) {
           allowed[c] = new boolean[dictionary.get(c).size()];
           for (int v = 0; v < allowed[c].length; v++) {
@@ -403,6 +419,9 @@ public final class Tabulation {
 
     RuleOrder(ConnectPolicy policy) {
       if (policy instanceof PolicyPipeline) {
+        for (UpgradeRule rule : ((PolicyPipeline) policy).upgradeRules()) {
+          positions.putIfAbsent(rule.id(), positions.size());
+        }
         for (Stage stage : ((PolicyPipeline) policy).stages()) {
           stage.rules().forEach(rule -> positions.putIfAbsent(rule.id(), positions.size()));
           positions.putIfAbsent(stage.otherwise().id(), positions.size());

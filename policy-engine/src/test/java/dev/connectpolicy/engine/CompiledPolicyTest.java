@@ -21,12 +21,17 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A compiled profile decides exactly as its interpreted pipeline, on every cell and beyond. */
 class CompiledPolicyTest {
 
+  static List<Profile> openClawProfiles() {
+    return GatewayFamily.OPENCLAW.profiles();
+  }
+
   @ParameterizedTest
-  @EnumSource(Profile.class)
+  @MethodSource("openClawProfiles")
   void compiledProfileDecidesEveryCellExactlyAsTheInterpreter(Profile profile) {
     CompiledPolicy compiled = profile.compiled();
     List<String> differences = new ArrayList<>();
@@ -48,7 +53,7 @@ class CompiledPolicyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Profile.class)
+  @MethodSource("openClawProfiles")
   void contextsOutsideTheDomainsAreDecidedAsTheInterpreterDecidesThem(Profile profile) {
     CompiledPolicy compiled = profile.compiled();
     Random random = new Random(20261201L);
@@ -105,6 +110,31 @@ class CompiledPolicyTest {
             });
 
     assertThat(kept[0]).isPositive();
+  }
+
+  @org.junit.jupiter.api.Test
+  void theFactsOfOtherGatewaysAreInterpretedNotLookedUp() {
+    // mosaic-198+rate-limit reads the credential source, the workspace and the failed attempts,
+    // which the standard space fixes at their defaults: a compiled lookup would ignore them.
+    Profile profile = Profile.MOSAIC_198_RATE_LIMIT;
+    CompiledPolicy compiled = profile.compiled();
+    GatewayFamily.MOSAIC
+        .space()
+        .forEach(
+            context ->
+                assertThat(compiled.evaluate(context))
+                    .as("%s", context)
+                    .isEqualTo(profile.policy().evaluate(context)));
+    ConnectContext cell = FactSpace.standard().iterator().next();
+    for (ConnectContext context :
+        List.of(
+            cell.withFailedAttempts(5),
+            cell.withWorkspace(dev.connectpolicy.api.WorkspaceAccess.MEMBER),
+            cell.withCredentialSource(dev.connectpolicy.api.CredentialSource.QUERY))) {
+      assertThat(Profile.RECOMMENDED.compiled().evaluate(context))
+          .isEqualTo(Profile.RECOMMENDED.policy().evaluate(context));
+      assertThat(compiled.evaluate(context)).isEqualTo(profile.policy().evaluate(context));
+    }
   }
 
   @org.junit.jupiter.api.Test

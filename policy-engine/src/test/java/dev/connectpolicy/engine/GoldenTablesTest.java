@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.connectpolicy.api.ConnectPolicy;
-import dev.connectpolicy.api.FactSpace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The golden tables under {@code docs/tables/} are the audit trail: every profile's compact table
- * and the diffs of its history. This test regenerates them, checks that each expands exactly to the
- * full table, and fails with the difference when a policy changed without its table.
+ * and the diffs of its history, each over its gateway family's fact space. This test regenerates
+ * them, checks that each expands exactly to the full table, and fails with the difference when a
+ * policy changed without its table.
  *
  * <p>After an intended policy change, regenerate with {@code ./mvnw -B verify
  * -Dconnectpolicy.updateGoldenTables=true} and review the table diff in the pull request.
@@ -42,21 +44,30 @@ class GoldenTablesTest {
           new Profile[] {Profile.OPENCLAW_2026_3_13, Profile.OPENCLAW_2026_4},
           new Profile[] {Profile.OPENCLAW_2026_4, Profile.OPENCLAW_2026_5},
           new Profile[] {Profile.OPENCLAW_2026_5, Profile.OPENCLAW_LATEST},
-          new Profile[] {Profile.OPENCLAW_LATEST, Profile.RECOMMENDED});
+          new Profile[] {Profile.OPENCLAW_LATEST, Profile.RECOMMENDED},
+          new Profile[] {Profile.MOLTIS_BEFORE_PR382, Profile.MOLTIS_PR382},
+          new Profile[] {Profile.SYNTHORG_BEFORE_PR556, Profile.SYNTHORG_PR556},
+          new Profile[] {Profile.MOSAIC_BEFORE_198, Profile.MOSAIC_198},
+          new Profile[] {Profile.MOSAIC_198, Profile.MOSAIC_198_RATE_LIMIT});
 
-  private static volatile Tabulation tabulation;
+  private static final Map<GatewayFamily, Tabulation> TABULATIONS =
+      new EnumMap<>(GatewayFamily.class);
 
+  /** OpenClaw's profiles over the standard space, tabulated once. */
   static Tabulation tabulation() {
-    if (tabulation == null) {
-      synchronized (GoldenTablesTest.class) {
-        if (tabulation == null) {
-          ConnectPolicy[] policies =
-              Stream.of(Profile.values()).map(Profile::policy).toArray(ConnectPolicy[]::new);
-          tabulation = DecisionTables.tabulate(FactSpace.standard(), policies);
-        }
-      }
+    return tabulation(GatewayFamily.OPENCLAW);
+  }
+
+  /** A family's profiles over its space, tabulated once. */
+  static Tabulation tabulation(GatewayFamily family) {
+    synchronized (TABULATIONS) {
+      return TABULATIONS.computeIfAbsent(
+          family,
+          f ->
+              DecisionTables.tabulate(
+                  f.space(),
+                  f.profiles().stream().map(Profile::policy).toArray(ConnectPolicy[]::new)));
     }
-    return tabulation;
   }
 
   static Path tableFile(Profile profile) {
@@ -77,8 +88,9 @@ class GoldenTablesTest {
           DynamicTest.dynamicTest(
               profile.profileName(),
               () -> {
-                CompactTable table = tabulation().compact(profile.policy());
-                assertThat(tabulation().disagreements(table, profile.policy()))
+                Tabulation tabulation = tabulation(profile.family());
+                CompactTable table = tabulation.compact(profile.policy());
+                assertThat(tabulation.disagreements(table, profile.policy()))
                     .as(
                         "cells on which the compact table of %s disagrees with the policy",
                         profile.profileName())
@@ -100,8 +112,9 @@ class GoldenTablesTest {
           DynamicTest.dynamicTest(
               pair[0].profileName() + " -> " + pair[1].profileName(),
               () -> {
-                CompactTable diff = tabulation().diff(pair[0].policy(), pair[1].policy());
-                assertThat(tabulation().disagreements(diff, pair[0].policy(), pair[1].policy()))
+                Tabulation tabulation = tabulation(pair[0].family());
+                CompactTable diff = tabulation.diff(pair[0].policy(), pair[1].policy());
+                assertThat(tabulation.disagreements(diff, pair[0].policy(), pair[1].policy()))
                     .isZero();
                 assertThat(diff.rows()).isNotEmpty();
                 check(diffFile(pair[0], pair[1]), diff.toString(TableFormat.MARKDOWN));

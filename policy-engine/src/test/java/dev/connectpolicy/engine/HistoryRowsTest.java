@@ -123,6 +123,64 @@ class HistoryRowsTest {
         "`PAIRING_REQUIRED`");
   }
 
+  static {
+    expect(
+        "moltis-before-pr382..moltis-pr382.md",
+        1,
+        "| node |",
+        "| device-token |",
+        "`upgrade.not-authenticated`, `credential.device-token`",
+        "**accept** node");
+    expect(
+        "moltis-before-pr382..moltis-pr382.md",
+        2,
+        "| operator |",
+        "| device-token |",
+        "**accept** operator");
+    expect(
+        "moltis-before-pr382..moltis-pr382.md",
+        5,
+        "| password |",
+        "reject `AUTH_NOT_AUTHENTICATED`",
+        "`credential.password`");
+    expect(
+        "synthorg-before-pr556..synthorg-pr556.md",
+        2,
+        "reject `FRAMEWORK_REJECTED`",
+        "**accept** operator",
+        "`credential.ticket`");
+    expect(
+        "synthorg-before-pr556..synthorg-pr556.md",
+        1,
+        "| query |",
+        "reject `AUTH_TICKET_INVALID`",
+        "`upgrade.query-ticket`");
+    expect(
+        "mosaic-before-198..mosaic-198.md",
+        1,
+        "| token_missing | unverified |",
+        "**accept** operator",
+        "reject `AUTH_TOKEN_MISSING`");
+    expect(
+        "mosaic-before-198..mosaic-198.md",
+        3,
+        "| token_invalid | unverified |",
+        "**accept** operator",
+        "reject `AUTH_TOKEN_INVALID`");
+    expect(
+        "mosaic-before-198..mosaic-198.md",
+        5,
+        "| not-member |",
+        "**accept** operator",
+        "reject `WORKSPACE_ACCESS_DENIED`");
+    expect(
+        "mosaic-198..mosaic-198+rate-limit.md",
+        3,
+        "| member | 5 |",
+        "**accept** operator",
+        "reject `AUTH_RATE_LIMITED`");
+  }
+
   private static void expect(String file, int row, String... fragments) {
     EXPECTED.put(file + "#" + row, Arrays.asList(fragments));
   }

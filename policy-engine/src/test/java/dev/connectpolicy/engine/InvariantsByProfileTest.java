@@ -20,10 +20,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which of the testkit's invariants each profile keeps, checked over the whole fact space. The
- * invariants an old OpenClaw version breaks are shown broken, with the minimal counterexample: that
- * is the history the invariants come from. {@code docs/INVARIANTS.md} is generated from this check
- * and compared like a golden table.
+ * Which of the testkit's invariants each profile keeps, checked over the whole fact space of its
+ * gateway family. The invariants an old version breaks are shown broken, with the minimal
+ * counterexample: that is the history the invariants come from. {@code docs/INVARIANTS.md} is
+ * generated from this check and compared like a golden table.
  */
 class InvariantsByProfileTest {
 
@@ -59,6 +59,20 @@ class InvariantsByProfileTest {
         union(bypass, Invariants.BACKEND_CLAIM_KEEPS_NO_SCOPES_WITHOUT_DEVICE));
     BROKEN.put(Profile.OPENCLAW_LATEST, Set.of(Invariants.DECLARED_ROLE_NEVER_WIDENS_APPROVAL));
     BROKEN.put(Profile.RECOMMENDED, Set.of());
+    // Moltis admits any authenticated client in the role it declares, node included, with no
+    // device proof (peers A.1, observations; lesson L8): both versions.
+    Set<Invariant> declaredRole = Set.of(Invariants.REMOTE_WITHOUT_DEVICE_IS_OPERATOR_ONLY);
+    BROKEN.put(
+        Profile.MOLTIS_BEFORE_PR382,
+        union(declaredRole, Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS));
+    BROKEN.put(Profile.MOLTIS_PR382, declaredRole);
+    BROKEN.put(
+        Profile.SYNTHORG_BEFORE_PR556,
+        Set.of(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS));
+    BROKEN.put(Profile.SYNTHORG_PR556, Set.of());
+    BROKEN.put(Profile.MOSAIC_BEFORE_198, Set.of(Invariants.FAILED_AUTH_NEVER_ACCEPTED));
+    BROKEN.put(Profile.MOSAIC_198, Set.of());
+    BROKEN.put(Profile.MOSAIC_198_RATE_LIMIT, Set.of());
   }
 
   private static Set<Invariant> union(Set<Invariant> base, Invariant... more) {
@@ -72,7 +86,8 @@ class InvariantsByProfileTest {
     Map<Profile, InvariantCheck.Result> results = new EnumMap<>(Profile.class);
     for (Profile profile : Profile.values()) {
       InvariantCheck.Result result =
-          InvariantCheck.exhaustive(profile.policy(), ConnectContexts.all(), Invariants.all());
+          InvariantCheck.exhaustive(
+              profile.policy(), ConnectContexts.of(profile.family().space()), Invariants.all());
       results.put(profile, result);
       assertThat(result.counterexamples().keySet())
           .as("invariants %s breaks", profile.profileName())
@@ -115,25 +130,92 @@ class InvariantsByProfileTest {
     assertThat(hole.minimal().auth().method().isSharedSecret()).isTrue();
   }
 
+  @Test
+  void theMoltisGateBeforePr382RefusesTheDeviceTokenItsHandlerAccepts() {
+    Counterexample hole =
+        assertThat(Profile.MOLTIS_BEFORE_PR382.policy())
+            .violates(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS)
+            .over(ConnectContexts.of(GatewayFamily.MOLTIS.space()));
+
+    assertThat(ConnectContexts.describe(hole.minimal()))
+        .isEqualTo("auth=password/device-token ok:device-token");
+    assertThat(hole.violation())
+        .isEqualTo(
+            "the upgrade was refused with `AUTH_NOT_AUTHENTICATED` (status 303, by"
+                + " `upgrade.not-authenticated`) although the connect phase accepts it (by"
+                + " `credential.device-token`)");
+    assertThat(Profile.MOLTIS_PR382.policy())
+        .satisfies(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS)
+        .over(ConnectContexts.of(GatewayFamily.MOLTIS.space()));
+  }
+
+  @Test
+  void theLayeringHoldsForEveryProfileWithAnUpgradePhaseButTheBugs() {
+    List<Profile> phased = new java.util.ArrayList<>();
+    for (Profile profile : Profile.values()) {
+      if (profile.policy().hasUpgradePhase()) {
+        phased.add(profile);
+        boolean broken =
+            BROKEN.get(profile).contains(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS);
+        InvariantCheck.Result result =
+            InvariantCheck.exhaustive(
+                profile.policy(),
+                ConnectContexts.of(profile.family().space()),
+                List.of(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS));
+        assertThat(result.holds(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS))
+            .as("the layering of %s", profile.profileName())
+            .isEqualTo(!broken);
+      }
+    }
+    assertThat(phased)
+        .containsExactly(
+            Profile.MOLTIS_BEFORE_PR382,
+            Profile.MOLTIS_PR382,
+            Profile.SYNTHORG_BEFORE_PR556,
+            Profile.SYNTHORG_PR556);
+  }
+
+  @Test
+  void theSynthOrgFrameworkRefusesAValidTicketItsHandlerAccepts() {
+    Counterexample hole =
+        assertThat(Profile.SYNTHORG_BEFORE_PR556.policy())
+            .violates(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS)
+            .over(ConnectContexts.of(GatewayFamily.SYNTHORG.space()));
+
+    assertThat(ConnectContexts.describe(hole.minimal())).isEqualTo("auth=token/ticket ok:ticket");
+    assertThat(hole.decision().decidedBy()).isEqualTo("upgrade.framework-rejected");
+  }
+
   private static String document(Map<Profile, InvariantCheck.Result> results) {
     StringBuilder doc = new StringBuilder();
     doc.append("# Security invariants by profile\n\n")
         .append("The testkit's invariants (`dev.connectpolicy.testkit.Invariants`), each checked")
-        .append(" over all 2,668,896 contexts of the standard fact space for every profile.")
-        .append(" Generated by `InvariantsByProfileTest`; regenerate with")
-        .append(" `-Dconnectpolicy.updateGoldenTables=true`.\n\n")
-        .append("| invariant | from | ");
-    for (Profile profile : Profile.values()) {
-      doc.append('`').append(profile.profileName()).append("` | ");
-    }
-    doc.append("\n|---|---|").append("---|".repeat(Profile.values().length)).append('\n');
-    for (Invariant invariant : Invariants.all()) {
-      doc.append("| `").append(invariant.name()).append("`: ").append(invariant.description());
-      doc.append(" | ").append(invariant.source()).append(" | ");
-      for (Profile profile : Profile.values()) {
-        doc.append(results.get(profile).holds(invariant) ? "kept" : "**broken**").append(" | ");
+        .append(" over every context of the fact space of each profile's gateway: OpenClaw's")
+        .append(" standard space of 2,668,896 contexts, and the spaces of the other gateways")
+        .append(" (`GatewayFamily`). An invariant about facts a gateway does not have (a device")
+        .append(" proof, the Control UI) is kept there trivially. Generated by")
+        .append(" `InvariantsByProfileTest`; regenerate with")
+        .append(" `-Dconnectpolicy.updateGoldenTables=true`.\n");
+    for (GatewayFamily family : GatewayFamily.values()) {
+      List<Profile> profiles = family.profiles();
+      doc.append("\n## ")
+          .append(family.familyName())
+          .append(" (")
+          .append(String.format(java.util.Locale.US, "%,d", family.space().size()))
+          .append(" contexts)\n\n")
+          .append("| invariant | from | ");
+      for (Profile profile : profiles) {
+        doc.append('`').append(profile.profileName()).append("` | ");
       }
-      doc.append('\n');
+      doc.append("\n|---|---|").append("---|".repeat(profiles.size())).append('\n');
+      for (Invariant invariant : Invariants.all()) {
+        doc.append("| `").append(invariant.name()).append("`: ").append(invariant.description());
+        doc.append(" | ").append(invariant.source()).append(" | ");
+        for (Profile profile : profiles) {
+          doc.append(results.get(profile).holds(invariant) ? "kept" : "**broken**").append(" | ");
+        }
+        doc.append('\n');
+      }
     }
     doc.append("\n## Minimal counterexamples\n\n")
         .append("For each broken invariant, the simplest context that breaks it (the facts that")

@@ -53,15 +53,69 @@ class PolicyJsonTest {
   }
 
   @Test
+  void theFactsOfOtherGatewaysRoundTripAndOpenClawsAreWrittenAsBefore() {
+    for (GatewayFamily family : GatewayFamily.values()) {
+      if (family == GatewayFamily.OPENCLAW) {
+        continue;
+      }
+      family
+          .space()
+          .forEach(
+              context ->
+                  assertThat(PolicyJson.readContext(PolicyJson.write(context))).isEqualTo(context));
+    }
+    ConnectContext mosaic =
+        GatewayFamily.MOSAIC
+            .space()
+            .contexts()
+            .filter(c -> c.failedAttempts() == 5)
+            .findFirst()
+            .orElseThrow()
+            .withCredentialSource(dev.connectpolicy.api.CredentialSource.QUERY)
+            .withWorkspace(dev.connectpolicy.api.WorkspaceAccess.MEMBER);
+    assertThat(PolicyJson.write(mosaic))
+        .contains("\"sharedAuthOk\":false,\"source\":\"query\"}")
+        .endsWith(",\"workspace\":\"member\",\"failedAttempts\":5}");
+    String openClaw = PolicyJson.write(FactSpace.standard().iterator().next());
+    assertThat(openClaw).doesNotContain("source", "workspace", "failedAttempts");
+  }
+
+  @Test
+  void upgradeDecisionsAreWrittenWithTheirStatus() {
+    assertThat(PolicyJson.write(dev.connectpolicy.api.UpgradeDecision.defer("upgrade.public-path")))
+        .isEqualTo("{\"outcome\":\"defer\",\"status\":101,\"decidedBy\":\"upgrade.public-path\"}");
+    assertThat(
+            PolicyJson.write(
+                dev.connectpolicy.api.UpgradeDecision.reject(
+                    303,
+                    Reject.of(
+                        RejectCode.AUTH_NOT_AUTHENTICATED,
+                        null,
+                        "not authenticated",
+                        "upgrade.not-authenticated"))))
+        .isEqualTo(
+            "{\"outcome\":\"reject\",\"status\":303,\"code\":\"AUTH_NOT_AUTHENTICATED\","
+                + "\"error\":\"INVALID_REQUEST\",\"reason\":null,\"message\":\"not authenticated\","
+                + "\"close\":{\"code\":1008,\"reason\":\"not authenticated\"},"
+                + "\"decidedBy\":\"upgrade.not-authenticated\"}");
+  }
+
+  @Test
   void everyDistinctDecisionOfEveryProfileRoundTrips() {
     Set<Decision> decisions = new HashSet<>();
     FactSpace.standard()
         .forEach(
             context -> {
-              for (Profile profile : Profile.values()) {
+              for (Profile profile : GatewayFamily.OPENCLAW.profiles()) {
                 decisions.add(profile.policy().evaluate(context));
               }
             });
+    for (Profile profile : Profile.values()) {
+      profile
+          .family()
+          .space()
+          .forEach(context -> decisions.add(profile.policy().evaluate(context)));
+    }
     decisions.add(
         PolicyJson.invalidContext(new InvalidContextException("origin", "bad origin"), "line 3"));
     for (Decision decision : decisions) {

@@ -175,9 +175,10 @@ class PolicyPipelineTest {
     assertThat(ConnectPolicies.profile("openclaw-latest"))
         .isSameAs(Profile.OPENCLAW_LATEST.policy());
     assertThat(ConnectPolicies.names())
-        .hasSize(8)
+        .hasSize(15)
         .startsWith("openclaw-2026.3.12")
-        .endsWith("recommended");
+        .contains("recommended")
+        .endsWith("mosaic-198+rate-limit");
     assertThatThrownBy(() -> ConnectPolicies.profile("openclaw-1.0"))
         .isInstanceOf(NoSuchElementException.class)
         .hasMessageStartingWith(

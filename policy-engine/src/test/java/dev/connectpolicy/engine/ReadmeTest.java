@@ -121,7 +121,7 @@ class ReadmeTest {
                     dev.connectpolicy.testkit.ConnectContexts.all(),
                     dev.connectpolicy.testkit.Invariants.all())
                 .count())
-        .isEqualTo(11);
+        .isEqualTo(12);
     dev.connectpolicy.testkit.PolicyAssertions.assertThat(mine)
         .satisfies(dev.connectpolicy.testkit.Invariants.NO_LOOPBACK_EXEMPTION_FOR_CONTROL_UI)
         .over(

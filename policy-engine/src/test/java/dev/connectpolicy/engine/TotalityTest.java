@@ -17,8 +17,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every profile answers every context of the standard fact space: without exception, with a
- * well-formed decision named after one of its own rules, identically with tracing on.
+ * Every profile answers every context of the standard fact space and of its own gateway's: without
+ * exception, with a well-formed decision named after one of its own rules, identically with tracing
+ * on.
  */
 class TotalityTest {
 
@@ -30,13 +31,7 @@ class TotalityTest {
     Profile[] profiles = Profile.values();
     List<Set<String>> ruleIds = new ArrayList<>();
     for (Profile profile : profiles) {
-      Set<String> ids = new HashSet<>();
-      ids.add(PolicyPipeline.ACCEPT);
-      for (Stage stage : profile.policy().stages()) {
-        stage.rules().forEach(rule -> ids.add(rule.id()));
-        ids.add(stage.otherwise().id());
-      }
-      ruleIds.add(ids);
+      ruleIds.add(ruleIds(profile));
     }
     long[] cells = {0};
     List<String> problems = new ArrayList<>();
@@ -59,6 +54,48 @@ class TotalityTest {
             });
     assertThat(problems).isEmpty();
     assertThat(cells[0]).isEqualTo(STANDARD_CELLS);
+  }
+
+  private static Set<String> ruleIds(Profile profile) {
+    Set<String> ids = new HashSet<>();
+    ids.add(PolicyPipeline.ACCEPT);
+    profile.policy().upgradeRules().forEach(rule -> ids.add(rule.id()));
+    for (Stage stage : profile.policy().stages()) {
+      stage.rules().forEach(rule -> ids.add(rule.id()));
+      ids.add(stage.otherwise().id());
+    }
+    return ids;
+  }
+
+  @Test
+  void everyProfileDecidesEveryContextOfItsGatewaysSpace() {
+    List<String> problems = new ArrayList<>();
+    for (Profile profile : Profile.values()) {
+      if (profile.family() == GatewayFamily.OPENCLAW) {
+        continue;
+      }
+      Set<String> ids = ruleIds(profile);
+      long cells =
+          profile
+              .family()
+              .space()
+              .contexts()
+              .peek(
+                  context -> {
+                    Decision decision = profile.policy().evaluate(context);
+                    String problem = problem(decision, ids);
+                    if (problem != null) {
+                      problems.add(profile.profileName() + " on " + PolicyJson.write(context));
+                    }
+                    assertThat(profile.policy().explain(context).decision()).isEqualTo(decision);
+                  })
+              .count();
+      assertThat(cells).as("cells of %s", profile.family()).isPositive();
+    }
+    assertThat(problems).isEmpty();
+    assertThat(GatewayFamily.MOLTIS.space().size()).isEqualTo(24);
+    assertThat(GatewayFamily.SYNTHORG.space().size()).isEqualTo(5);
+    assertThat(GatewayFamily.MOSAIC.space().size()).isEqualTo(51);
   }
 
   private static String problem(Decision decision, Set<String> ruleIds) {

@@ -12,6 +12,7 @@ import dev.connectpolicy.api.OriginCheck;
 import dev.connectpolicy.api.PairingState;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.Role;
+import dev.connectpolicy.api.UpgradeDecision;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * The security invariants that OpenClaw's admission history asks of any policy, each with the bug
- * or review it comes from. Run them all against a policy with {@link #dynamicTests}, or pick some
- * with {@link PolicyAssertions#assertThat(ConnectPolicy)}.
+ * The security invariants that OpenClaw's admission history and its peers' bugs ask of any policy,
+ * each with the bug or review it comes from. Run them all against a policy with {@link
+ * #dynamicTests}, or pick some with {@link PolicyAssertions#assertThat(ConnectPolicy)}.
  */
 public final class Invariants {
 
@@ -203,6 +204,62 @@ public final class Invariants {
             return null;
           });
 
+  /**
+   * The layering invariant: the upgrade phase never rejects a request that the connect phase would
+   * accept with the credentials the client can only present at connect. Over a fact space the
+   * credentials of the connect frame range over every value, so this is: on no context does the
+   * policy's upgrade decision ({@link ConnectPolicy#evaluateUpgrade}, from {@link
+   * ConnectContext#upgrade()}) reject while its connect decision ({@link
+   * ConnectPolicy#evaluateConnect}) accepts. An upgrade phase may only refuse what the connect
+   * phase refuses anyway; a policy without one keeps it trivially.
+   */
+  public static final Invariant UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS =
+      new Invariant() {
+        @Override
+        public String name() {
+          return "upgrade-never-rejects-what-connect-accepts";
+        }
+
+        @Override
+        public String description() {
+          return "the upgrade phase never rejects a request that the connect phase would accept"
+              + " with the credentials the client can only present at connect";
+        }
+
+        @Override
+        public String source() {
+          return "Moltis #381 (PR #382): the HTTP auth gate redirected the node's upgrade before"
+              + " the device-token check could run; SynthOrg #549";
+        }
+
+        @Override
+        public @Nullable String violation(
+            ConnectPolicy policy, ConnectContext context, Decision decision) {
+          UpgradeDecision upgrade = policy.evaluateUpgrade(context.upgrade());
+          Reject refused = upgrade.reject();
+          if (refused == null) {
+            return null;
+          }
+          Decision connect = policy.evaluateConnect(context);
+          return connect.isAccepted()
+              ? "the upgrade was refused with `"
+                  + refused.code().wire()
+                  + "` (status "
+                  + upgrade.status()
+                  + ", by `"
+                  + refused.decidedBy()
+                  + "`) although the connect phase accepts it (by `"
+                  + connect.decidedBy()
+                  + "`)"
+              : null;
+        }
+
+        @Override
+        public String toString() {
+          return name();
+        }
+      };
+
   /** The same facts always give the same decision. */
   public static final Invariant DETERMINISTIC =
       new Invariant() {
@@ -251,6 +308,7 @@ public final class Invariants {
         UNKNOWN_ROLE_REJECTED,
         REJECTED_ORIGIN_NEVER_ACCEPTED,
         REJECTS_ARE_EXPLAINED,
+        UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS,
         DETERMINISTIC);
   }
 

@@ -44,6 +44,24 @@ class InvariantCheckTest {
   }
 
   @Test
+  void anUpgradeThatRefusesWhatTheConnectPhaseAcceptsBreaksTheLayering() {
+    Counterexample hole =
+        assertThat(TestPolicies.GATED_UPGRADE)
+            .violates(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS)
+            .over(ConnectContexts.all());
+
+    assertThat(ConnectContexts.describe(hole.minimal())).isEqualTo("auth=token/none ok:tailscale");
+    assertThat(hole.violation())
+        .isEqualTo(
+            "the upgrade was refused with `AUTH_UNAUTHORIZED` (status 401, by `gate.login`)"
+                + " although the connect phase accepts it (by `frame.authenticated`)");
+    assertThat(TestPolicies.ACCEPT_ALL)
+        .as("a policy without an upgrade phase defers every upgrade")
+        .satisfies(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS)
+        .over(ConnectContexts.all().withRole("node"));
+  }
+
+  @Test
   void minimisationOverTheWholeSpaceKeepsOnlyTheCause() {
     Counterexample counterexample =
         assertThat(TestPolicies.LOOPBACK_NODES)

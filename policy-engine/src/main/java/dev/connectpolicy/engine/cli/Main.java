@@ -25,6 +25,7 @@ public final class Main {
             new ProfilesCommand(),
             new EvaluateCommand(false),
             new EvaluateCommand(true),
+            new UpgradeCommand(),
             new AdmitCommand(),
             new TableCommand(),
             new DiffCommand())) {

@@ -10,6 +10,10 @@ final class Profiles {
   private Profiles() {}
 
   static PolicyPipeline named(String name) throws UsageException {
+    return profile(name).policy();
+  }
+
+  static Profile profile(String name) throws UsageException {
     return Profile.named(name)
         .orElseThrow(
             () ->
@@ -17,7 +21,6 @@ final class Profiles {
                     "unknown profile `"
                         + name
                         + "`, expected one of "
-                        + String.join(", ", ConnectPolicies.names())))
-        .policy();
+                        + String.join(", ", ConnectPolicies.names())));
   }
 }

@@ -3,6 +3,7 @@ package dev.connectpolicy.engine.cli;
 import dev.connectpolicy.api.FactSpace;
 import dev.connectpolicy.engine.DecisionTables;
 import dev.connectpolicy.engine.PolicyPipeline;
+import dev.connectpolicy.engine.Profile;
 import dev.connectpolicy.engine.TableFormat;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -27,8 +28,8 @@ final class TableCommand implements Command {
   @Override
   public String help() {
     return "usage: connect-policy table --profile NAME [--format csv|markdown|jsonl] [--compact]\n\n"
-        + "Evaluates the profile on every cell of the fact space (every consistent combination of\n"
-        + "the facts' relevant values) and writes the table.\n\n"
+        + "Evaluates the profile on every cell of its gateway's fact space (every consistent\n"
+        + "combination of the facts' relevant values) and writes the table.\n\n"
         + "  --profile NAME   the policy (see `connect-policy profiles`)\n"
         + "  --format FORMAT  csv (default for the full table), markdown (default with --compact)\n"
         + "                   or jsonl\n"
@@ -46,15 +47,17 @@ final class TableCommand implements Command {
       return OK;
     }
     arguments.positional(0);
-    PolicyPipeline policy = Profiles.named(arguments.required("profile"));
+    Profile profile = Profiles.profile(arguments.required("profile"));
+    PolicyPipeline policy = profile.policy();
+    FactSpace space = profile.family().space();
     boolean compact = arguments.has("compact");
     TableFormat format = Formats.parse(arguments, compact ? TableFormat.MARKDOWN : TableFormat.CSV);
     if (compact) {
-      DecisionTables.compact(policy).write(format, console.out);
+      DecisionTables.compact(space, policy).write(format, console.out);
     } else {
       Writer out =
           new BufferedWriter(new OutputStreamWriter(console.out, StandardCharsets.UTF_8), 1 << 16);
-      DecisionTables.write(policy, FactSpace.standard(), format, out);
+      DecisionTables.write(policy, space, format, out);
       Formats.flush(out);
     }
     return OK;

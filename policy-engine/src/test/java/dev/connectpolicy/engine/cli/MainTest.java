@@ -57,12 +57,68 @@ class MainTest {
     Run run = run("", "profiles");
 
     assertThat(run.status()).isZero();
-    assertThat(run.lines()).hasSize(8);
-    for (int i = 0; i < 8; i++) {
+    assertThat(run.lines()).hasSize(15);
+    for (int i = 0; i < 15; i++) {
       String line = run.lines().get(i);
       assertThat(line.split("\\s+")[0]).isEqualTo(ConnectPolicies.names().get(i));
       assertThat(line.substring(ConnectPolicies.names().get(i).length()).strip()).isNotEmpty();
     }
+  }
+
+  private static final String MOLTIS_NODE =
+      "{\"role\":\"node\",\"client\":{\"id\":\"moltis-node\",\"mode\":\"node\"},"
+          + "\"local\":false,\"origin\":\"absent\",\"auth\":{\"mode\":\"password\","
+          + "\"provided\":\"device-token\",\"ok\":true,\"method\":\"device-token\","
+          + "\"sharedAuthOk\":false},\"device\":\"absent\"}";
+
+  @Test
+  void theOtherGatewaysProfilesAreEvaluatedTabulatedAndDiffed() throws IOException {
+    Run before = run(MOLTIS_NODE + "\n", "evaluate", "--profile", "moltis-before-pr382");
+    Run after = run(MOLTIS_NODE + "\n", "evaluate", "--profile", "moltis-pr382");
+    assertThat(before.status()).isZero();
+    assertThat(before.json(0).get("code").asText()).isEqualTo("AUTH_NOT_AUTHENTICATED");
+    assertThat(before.json(0).get("decidedBy").asText()).isEqualTo("upgrade.not-authenticated");
+    assertThat(after.json(0).get("outcome").asText()).isEqualTo("accept");
+    assertThat(after.json(0).get("decidedBy").asText()).isEqualTo("credential.device-token");
+
+    Run upgrade = run(MOLTIS_NODE + "\n", "upgrade", "--profile", "moltis-before-pr382");
+    assertThat(upgrade.status()).isZero();
+    assertThat(upgrade.json(0).get("status").asInt()).isEqualTo(303);
+    assertThat(run(MOLTIS_NODE + "\n", "upgrade", "--profile", "recommended").out())
+        .isEqualTo("{\"outcome\":\"defer\",\"status\":101,\"decidedBy\":\"upgrade.none\"}\n");
+    Run explain = run(MOLTIS_NODE + "\n", "explain", "--profile", "moltis-before-pr382");
+    assertThat(explain.out())
+        .contains("upgrade  upgrade.auth-disabled", "upgrade.not-authenticated  reject");
+
+    Run compact = run("", "table", "--profile", "synthorg-pr556", "--compact");
+    assertThat(compact.out())
+        .startsWith("# Decision table: synthorg-pr556\n")
+        .contains("5 cells in 4 rows");
+    Run csv = run("", "table", "--profile", "mosaic-198");
+    assertThat(csv.lines()).hasSize(51 + 1);
+    assertThat(csv.lines().get(0))
+        .startsWith("auth.mode,auth.provided,auth.source,auth.ok,")
+        .contains(",workspace,failedAttempts,outcome,");
+
+    Run diff = run("", "diff", "moltis-before-pr382", "moltis-pr382");
+    assertThat(diff.status()).isEqualTo(1);
+    assertThat(diff.out()).contains("6 of 24 cells differ").contains("`credential.device-token`");
+    Run across = run("", "diff", "openclaw-latest", "moltis-pr382");
+    assertThat(across.status()).isEqualTo(2);
+    assertThat(across.err())
+        .contains("model different gateways (openclaw, moltis); diff compares profiles of one");
+  }
+
+  @Test
+  void upgradeAnswersEveryLineWithTheUpgradeDecision() {
+    Run run = run(CLI_OPERATOR + "\n{\"role\": 1}\n", "upgrade", "--profile", "recommended");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.lines())
+        .hasSize(2)
+        .first()
+        .isEqualTo("{\"outcome\":\"defer\",\"status\":101,\"decidedBy\":\"upgrade.none\"}");
+    assertThat(run.lines().get(1)).contains("\"code\":\"INVALID_CONTEXT\"", "line 2");
   }
 
   @Test
@@ -158,8 +214,8 @@ class MainTest {
   @Test
   void everyCommandHasHelp() {
     assertThat(run("", "--help").out())
-        .contains("profiles", "evaluate", "explain", "table", "diff");
-    for (String command : List.of("profiles", "evaluate", "explain", "table", "diff")) {
+        .contains("profiles", "evaluate", "explain", "upgrade", "table", "diff");
+    for (String command : List.of("profiles", "evaluate", "explain", "upgrade", "table", "diff")) {
       Run run = run("", command, "--help");
       assertThat(run.status()).isZero();
       assertThat(run.out()).startsWith("usage: connect-policy " + command);

@@ -52,6 +52,61 @@ class RequestJsonTest {
     assertThat(refused.field()).isEqualTo("pairedDevice.publicKey");
   }
 
+  /** OpenClaw's connect params as a client sends them, informational members and all. */
+  private static final String OPENCLAW_PARAMS =
+      "{\"minProtocol\": 3, \"maxProtocol\": 4, \"client\": {\"id\": \"node-host\", \"mode\":"
+          + " \"node\", \"platform\": \"linux\", \"deviceFamily\": \"\", \"version\": \"2026.4.2\","
+          + " \"displayName\": \"rack 3\", \"instanceId\": \"i-1\", \"modelIdentifier\": \"x\"},"
+          + " \"role\": \"node\", \"scopes\": [], \"caps\": [\"canvas\"], \"commands\":"
+          + " [\"system.run\"], \"permissions\": {\"camera\": false}, \"locale\": \"en-GB\","
+          + " \"userAgent\": \"openclaw-node/2026.4.2\", \"auth\": {\"token\": \"s3cret\","
+          + " \"approvalRuntimeToken\": \"r\"}, \"device\": {\"id\": \"d\", \"publicKey\": \"k\","
+          + " \"signature\": \"s\", \"signedAt\": 1700000000000, \"nonce\": \"n\"}}";
+
+  @Test
+  void connectParams_ignoreOpenClawsInformationalMembers_andReadWhatAdmissionReads() {
+    ConnectFrame frame = RequestJson.readConnectParams(OPENCLAW_PARAMS);
+
+    assertThat(frame)
+        .isEqualTo(
+            new ConnectFrame(
+                new ClientInfo("node-host", "node", "linux", ""),
+                "node",
+                List.of(),
+                Credentials.token("s3cret"),
+                new DeviceIdentity("d", "k", "s", 1_700_000_000_000L, "n")));
+    assertThat(RequestJson.readConnectParams("{\"client\": {\"id\": \"cli\", \"mode\": \"cli\"}}"))
+        .isEqualTo(RequestJson.read(MINIMAL).connect());
+  }
+
+  @Test
+  void connectParams_areStrictOnWhatAdmissionReads() {
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put(
+        OPENCLAW_PARAMS.replace("\"token\": \"s3cret\"", "\"token\": 7"),
+        "field `connect.auth.token` must be a string, got a number");
+    refused.put(
+        OPENCLAW_PARAMS.replace("\"token\": \"s3cret\"", "\"tokn\": \"s3cret\""),
+        "unknown field `connect.auth.tokn`");
+    refused.put(
+        OPENCLAW_PARAMS.replace("\"nonce\": \"n\"}", "\"nonce\": \"n\", \"x\": 1}"),
+        "unknown field `connect.device.x`");
+    refused.put(
+        OPENCLAW_PARAMS.replace("\"mode\": \"node\", ", ""), "missing field `connect.client.mode`");
+    refused.put(
+        OPENCLAW_PARAMS.replace("\"scopes\": []", "\"scopes\": \"all\""),
+        "field `connect.scopes` must be a list of strings, got a string");
+    refused.put("[]", "field `connect` must be a JSON object, got a list");
+    for (Map.Entry<String, String> entry : refused.entrySet()) {
+      InvalidContextException problem =
+          catchThrowableOfType(
+              InvalidContextException.class, () -> RequestJson.readConnectParams(entry.getKey()));
+      assertThat(problem).as(entry.getKey()).isNotNull();
+      assertThat(problem.getMessage()).isEqualTo(entry.getValue());
+      assertThat(problem.getMessage()).doesNotContain("s3cret");
+    }
+  }
+
   @Test
   void omittedFields_takeTheirDefaults() {
     ConnectRequest request = RequestJson.read(MINIMAL);

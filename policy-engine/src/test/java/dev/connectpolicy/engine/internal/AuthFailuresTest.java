@@ -151,7 +151,8 @@ class AuthFailuresTest {
         }
       }
     }
-    assertThat(compared).isEqualTo(5 * 4 * 5 * 3 * 2);
+    assertThat(compared)
+        .isEqualTo(5 * AuthMode.values().length * Credential.values().length * 3 * 2);
   }
 
   @Test

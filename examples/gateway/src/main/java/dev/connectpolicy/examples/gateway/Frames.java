@@ -13,9 +13,6 @@ import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.engine.RequestJson;
 import dev.connectpolicy.engine.evidence.ConnectFrame;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,27 +30,6 @@ final class Frames {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
-
-  /**
-   * The members of {@code params} that admission reads, by object: OpenClaw's informational fields
-   * ({@code client.version}, {@code caps}, {@code locale}, ...) are left out before the engine's
-   * strict reader sees them.
-   */
-  private static final Map<String, Set<String>> ADMISSION_FIELDS =
-      Map.of(
-          "client", Set.of("id", "mode", "platform", "deviceFamily"),
-          "auth", Set.of("token", "password", "deviceToken", "bootstrapToken"),
-          "device", Set.of("id", "publicKey", "signature", "signedAt", "nonce"));
-
-  private static final Set<String> ADMISSION_VALUES = Set.of("role", "scopes");
-
-  /**
-   * Placeholders around the connect parameters, so that {@link RequestJson} reads them: it reads a
-   * whole raw request only, and only its {@code connect} part is kept.
-   */
-  private static final String ENVELOPE =
-      "{\"socket\":{\"remoteAddress\":\"127.0.0.1\"},\"challengeNonce\":\"-\",\"now\":0,"
-          + "\"gateway\":{\"auth\":{\"mode\":\"none\"}}}";
 
   private Frames() {}
 
@@ -91,8 +67,10 @@ final class Frames {
 
   /**
    * Reads the connect parameters: the protocol range, then what admission reads, with the engine's
-   * own strict reader ({@link RequestJson}), whose errors name the field ({@code
-   * connect.device.signedAt}) and never quote a secret.
+   * own reader of OpenClaw's connect params ({@link RequestJson#readConnectParams}), which ignores
+   * the informational members ({@code client.version}, {@code caps}, {@code locale}, ...), is
+   * strict on the others, and whose errors name the field ({@code connect.device.signedAt}) and
+   * never quote a secret.
    *
    * @param params the request's {@code params}
    * @return the parameters
@@ -104,20 +82,7 @@ final class Frames {
     }
     long minProtocol = protocol(params, "minProtocol");
     long maxProtocol = protocol(params, "maxProtocol");
-    ObjectNode connect = MAPPER.createObjectNode();
-    for (Map.Entry<String, JsonNode> member : params.properties()) {
-      String name = member.getKey();
-      JsonNode value = member.getValue();
-      Set<String> fields = ADMISSION_FIELDS.get(name);
-      if (fields != null) {
-        connect.set(name, value.isObject() ? only(value, fields) : value);
-      } else if (ADMISSION_VALUES.contains(name)) {
-        connect.set(name, value);
-      }
-    }
-    ObjectNode request = (ObjectNode) read(ENVELOPE);
-    request.set("connect", connect);
-    ConnectFrame frame = RequestJson.read(request.toString()).connect();
+    ConnectFrame frame = RequestJson.readConnectParams(params.toString());
     return new ConnectParams(minProtocol, maxProtocol, frame);
   }
 
@@ -131,17 +96,6 @@ final class Frames {
           "connect." + name, "field `connect." + name + "` must be an integer of at least 1");
     }
     return value.longValue();
-  }
-
-  private static ObjectNode only(JsonNode object, Set<String> names) {
-    ObjectNode kept = MAPPER.createObjectNode();
-    for (String name : names) {
-      JsonNode value = object.get(name);
-      if (value != null) {
-        kept.set(name, value);
-      }
-    }
-    return kept;
   }
 
   /**
@@ -253,13 +207,5 @@ final class Frames {
     frame.put("id", id);
     frame.put("ok", ok);
     return frame;
-  }
-
-  private static JsonNode read(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException impossible) {
-      throw new UncheckedIOException(impossible);
-    }
   }
 }
