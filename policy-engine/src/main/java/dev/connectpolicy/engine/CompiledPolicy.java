@@ -13,6 +13,8 @@ import dev.connectpolicy.api.CredentialSource;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
+import dev.connectpolicy.api.UpgradeContext;
+import dev.connectpolicy.api.UpgradeDecision;
 import dev.connectpolicy.api.WorkspaceAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -236,6 +238,29 @@ public final class CompiledPolicy implements ConnectPolicy {
 
   private static int flagKey(ControlUiConfig flags) {
     return (flags.allowInsecureAuth() ? 1 : 0) | (flags.dangerouslyDisableDeviceAuth() ? 2 : 0);
+  }
+
+  /**
+   * Decides the upgrade as the interpreted pipeline does: only whole attempts are compiled.
+   *
+   * @param upgrade the upgrade's facts
+   * @return the interpreted pipeline's upgrade decision
+   */
+  @Override
+  public UpgradeDecision evaluateUpgrade(UpgradeContext upgrade) {
+    return interpreted.evaluateUpgrade(upgrade);
+  }
+
+  /**
+   * Decides the connect phase alone as the interpreted pipeline does: only whole attempts are
+   * compiled.
+   *
+   * @param context the facts
+   * @return the interpreted pipeline's connect-phase decision
+   */
+  @Override
+  public Decision evaluateConnect(ConnectContext context) {
+    return interpreted.evaluateConnect(context);
   }
 
   @Override

@@ -156,4 +156,31 @@ class CompiledPolicyTest {
         .hasMessageContaining("`reads-scopes`")
         .hasMessageContaining("cannot be compiled");
   }
+
+  @ParameterizedTest
+  @EnumSource(Profile.class)
+  void bothPhasesAreDecidedAsTheInterpreterDecidesThem(Profile profile) {
+    CompiledPolicy compiled = profile.compiled();
+    FactSpace space = profile.family().space();
+    List<ConnectContext> contexts = new ArrayList<>();
+    if (space.size() <= 100_000) {
+      space.forEach(contexts::add);
+    } else {
+      Random random = new Random(7L);
+      for (int draw = 0; draw < 5_000; draw++) {
+        contexts.add(space.random(random));
+      }
+    }
+
+    for (ConnectContext context : contexts) {
+      assertThat(compiled.evaluate(context))
+          .as("%s", context)
+          .isEqualTo(profile.policy().evaluate(context));
+      assertThat(compiled.evaluateUpgrade(context.upgrade()))
+          .isEqualTo(profile.policy().evaluateUpgrade(context.upgrade()));
+      assertThat(compiled.evaluateConnect(context))
+          .isEqualTo(profile.policy().evaluateConnect(context));
+    }
+    assertThat(contexts).isNotEmpty();
+  }
 }
