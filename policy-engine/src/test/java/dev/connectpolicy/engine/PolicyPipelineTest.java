@@ -11,21 +11,30 @@ import dev.connectpolicy.api.Client;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ControlUiConfig;
 import dev.connectpolicy.api.Credential;
+import dev.connectpolicy.api.CredentialSource;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.DeviceProof;
 import dev.connectpolicy.api.Effect;
 import dev.connectpolicy.api.Effects;
 import dev.connectpolicy.api.Explanation;
+import dev.connectpolicy.api.Locality;
 import dev.connectpolicy.api.OriginCheck;
 import dev.connectpolicy.api.PairingAction;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Rule;
 import dev.connectpolicy.api.TraceEntry;
+import dev.connectpolicy.api.UpgradeContext;
+import dev.connectpolicy.api.UpgradeDecision;
+import dev.connectpolicy.api.UpgradeOutcome;
+import dev.connectpolicy.api.UpgradeRule;
 import dev.connectpolicy.api.Verdict;
+import dev.connectpolicy.api.WorkspaceAccess;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class PolicyPipelineTest {
@@ -322,5 +331,293 @@ class PolicyPipelineTest {
         .isEqualTo("role[role.known] otherwise role.default");
     assertThatThrownBy(() -> PolicyPipeline.builder(" ").build())
         .hasMessage("a policy needs a name");
+  }
+
+  private static UpgradeRule upgradeAbstains() {
+    return UpgradeRule.of("test.up-abstains", "never applies", upgrade -> Optional.empty());
+  }
+
+  private static UpgradeContext upgradeWith(
+      Credential credential, CredentialSource source, boolean verified) {
+    return new UpgradeContext(
+        Locality.REMOTE, OriginCheck.ABSENT, AuthMode.PASSWORD, credential, source, verified, 0);
+  }
+
+  @Test
+  void anUpgradeRejectionDecidesBeforeTheStagesAndIsNamedAfterItsRule() {
+    Reject borrowed =
+        Reject.of(RejectCode.AUTH_NOT_AUTHENTICATED, null, "not authenticated", "someone.else");
+    AtomicInteger calls = new AtomicInteger();
+    Rule counted =
+        Rule.of(
+            "test.counted",
+            "admits, counting its consultations",
+            (c, e) -> {
+              calls.incrementAndGet();
+              return Verdict.admit();
+            });
+    PolicyPipeline policy =
+        PolicyPipeline.builder("gated")
+            .upgrade(
+                upgradeAbstains(),
+                UpgradeRule.of(
+                    "test.up-rejects",
+                    "rejects",
+                    upgrade -> Optional.of(UpgradeDecision.reject(401, borrowed))))
+            .stage(Stage.of("only", counted))
+            .build();
+
+    assertThat(policy.hasUpgradePhase()).isTrue();
+    assertThat(policy.upgradeRules())
+        .extracting(UpgradeRule::id)
+        .containsExactly("test.up-abstains", "test.up-rejects");
+    UpgradeDecision upgrade = policy.evaluateUpgrade(OPERATOR.upgrade());
+    assertThat(upgrade.outcome()).isEqualTo(UpgradeOutcome.REJECT);
+    assertThat(upgrade.status()).isEqualTo(401);
+    assertThat(upgrade.decidedBy()).isEqualTo("test.up-rejects");
+    assertThat(upgrade.reject().decidedBy()).isEqualTo("test.up-rejects");
+    assertThat(upgrade.reject().code()).isEqualTo(RejectCode.AUTH_NOT_AUTHENTICATED);
+
+    Decision decision = policy.evaluate(OPERATOR);
+    assertThat(((Reject) decision).code()).isEqualTo(RejectCode.AUTH_NOT_AUTHENTICATED);
+    assertThat(decision.decidedBy()).isEqualTo("test.up-rejects");
+    assertThat(calls).hasValue(0);
+
+    Explanation explanation = policy.explain(OPERATOR);
+    assertThat(explanation.decision()).isEqualTo(decision);
+    assertThat(explanation.trace())
+        .extracting(TraceEntry::stage, TraceEntry::rule, TraceEntry::verdict, TraceEntry::code)
+        .containsExactly(
+            Tuple.tuple(
+                PolicyPipeline.UPGRADE_STAGE, "test.up-abstains", Verdict.Kind.ABSTAIN, null),
+            Tuple.tuple(
+                PolicyPipeline.UPGRADE_STAGE,
+                "test.up-rejects",
+                Verdict.Kind.REJECT,
+                RejectCode.AUTH_NOT_AUTHENTICATED));
+    assertThat(calls).hasValue(0);
+    assertThat(policy.evaluateConnect(OPERATOR).decidedBy()).isEqualTo("test.counted");
+  }
+
+  @Test
+  void anAcceptedOrDeferredUpgradeLeavesTheDecisionToTheStages() {
+    PolicyPipeline accepting =
+        PolicyPipeline.builder("accepting")
+            .upgrade(
+                UpgradeRule.of(
+                    "test.up-accepts",
+                    "accepts",
+                    upgrade -> Optional.of(UpgradeDecision.accept("someone.else"))))
+            .stage(Stage.of("role", Rules.knownRole()))
+            .build();
+
+    UpgradeDecision accepted = accepting.evaluateUpgrade(OPERATOR.upgrade());
+    assertThat(accepted.outcome()).isEqualTo(UpgradeOutcome.ACCEPT);
+    assertThat(accepted.status()).isEqualTo(UpgradeDecision.SWITCHING_PROTOCOLS);
+    assertThat(accepted.decidedBy()).isEqualTo("test.up-accepts");
+    assertThat(accepting.evaluate(OPERATOR).decidedBy()).isEqualTo(PolicyPipeline.ACCEPT);
+    Explanation explanation = accepting.explain(OPERATOR);
+    assertThat(explanation.decision()).isInstanceOf(Accept.class);
+    assertThat(explanation.trace())
+        .extracting(TraceEntry::stage, TraceEntry::rule, TraceEntry::verdict, TraceEntry::code)
+        .containsExactly(
+            Tuple.tuple(PolicyPipeline.UPGRADE_STAGE, "test.up-accepts", Verdict.Kind.ADMIT, null),
+            Tuple.tuple("role", "role.known", Verdict.Kind.ABSTAIN, null),
+            Tuple.tuple("role", "role.default", Verdict.Kind.PASS, null));
+
+    PolicyPipeline deferring =
+        PolicyPipeline.builder("deferring")
+            .upgrade(upgradeAbstains())
+            .stage(Stage.of("role", Rules.knownRole()))
+            .build();
+    UpgradeDecision deferred = deferring.evaluateUpgrade(OPERATOR.upgrade());
+    assertThat(deferred.outcome()).isEqualTo(UpgradeOutcome.DEFER);
+    assertThat(deferred.decidedBy()).isEqualTo(PolicyPipeline.UPGRADE_DEFAULT);
+    assertThat(deferring.explain(OPERATOR).trace())
+        .extracting(TraceEntry::stage, TraceEntry::rule, TraceEntry::verdict)
+        .startsWith(
+            Tuple.tuple(PolicyPipeline.UPGRADE_STAGE, "test.up-abstains", Verdict.Kind.ABSTAIN),
+            Tuple.tuple(
+                PolicyPipeline.UPGRADE_STAGE, PolicyPipeline.UPGRADE_DEFAULT, Verdict.Kind.PASS));
+  }
+
+  @Test
+  void aPipelineWithoutUpgradeRulesHasNoUpgradePhase() {
+    PolicyPipeline policy =
+        PolicyPipeline.builder("plain").stage(Stage.of("role", Rules.knownRole())).build();
+
+    assertThat(policy.hasUpgradePhase()).isFalse();
+    assertThat(policy.upgradeRules()).isEmpty();
+    UpgradeDecision upgrade = policy.evaluateUpgrade(OPERATOR.upgrade());
+    assertThat(upgrade.outcome()).isEqualTo(UpgradeOutcome.DEFER);
+    assertThat(upgrade.decidedBy()).isEqualTo(UpgradeDecision.NO_UPGRADE_PHASE);
+  }
+
+  @Test
+  void anUpgradeRuleThatThrowsOrAnswersNullRefusesTheUpgrade() {
+    UpgradeRule throwsRule =
+        UpgradeRule.of(
+            "test.up-throws",
+            "always fails",
+            upgrade -> {
+              throw new IllegalStateException("boom");
+            });
+    UpgradeRule nullRule = UpgradeRule.of("test.up-null", "answers null", upgrade -> null);
+    for (UpgradeRule broken : List.of(throwsRule, nullRule)) {
+      PolicyPipeline policy =
+          PolicyPipeline.builder("broken")
+              .upgrade(broken)
+              .stage(Stage.of("role", Rules.knownRole()))
+              .build();
+
+      UpgradeDecision upgrade = policy.evaluateUpgrade(OPERATOR.upgrade());
+      assertThat(upgrade.status()).isEqualTo(500);
+      assertThat(upgrade.reject().code()).isEqualTo(RejectCode.INTERNAL_ERROR);
+      assertThat(upgrade.decidedBy()).isEqualTo(broken.id());
+      Decision decision = policy.evaluate(OPERATOR);
+      assertThat(((Reject) decision).code()).isEqualTo(RejectCode.INTERNAL_ERROR);
+      assertThat(decision.decidedBy()).isEqualTo(broken.id());
+      assertThat(policy.explain(OPERATOR).trace())
+          .extracting(TraceEntry::stage, TraceEntry::rule, TraceEntry::verdict, TraceEntry::code)
+          .containsExactly(
+              Tuple.tuple(
+                  PolicyPipeline.UPGRADE_STAGE,
+                  broken.id(),
+                  Verdict.Kind.REJECT,
+                  RejectCode.INTERNAL_ERROR));
+    }
+  }
+
+  @Test
+  void aMissingContextIsRejectedAsInvalidByAPipelineWithAnUpgradePhase() {
+    PolicyPipeline policy = Profile.MOLTIS_BEFORE_PR382.define();
+
+    assertThat(((Reject) policy.evaluate(null)).code()).isEqualTo(RejectCode.INVALID_CONTEXT);
+    assertThat(((Reject) policy.explain(null).decision()).code())
+        .isEqualTo(RejectCode.INVALID_CONTEXT);
+  }
+
+  @Test
+  void fixedUpgradeDecisionsAreSharedConstantsNotCopies() {
+    PolicyPipeline policy = Profile.MOLTIS_BEFORE_PR382.define();
+    UpgradeContext none = upgradeWith(Credential.NONE, CredentialSource.CONNECT, false);
+
+    assertThat(policy.evaluateUpgrade(none)).isSameAs(policy.evaluateUpgrade(none));
+  }
+
+  @Test
+  void upgradeRuleIdsAreUniqueInAPipeline() {
+    assertThatThrownBy(
+            () ->
+                PolicyPipeline.builder("twice")
+                    .upgrade(upgradeAbstains(), upgradeAbstains())
+                    .build())
+        .hasMessage("policy `twice` has two rules with id `test.up-abstains`");
+    assertThatThrownBy(
+            () ->
+                PolicyPipeline.builder("default")
+                    .upgrade(
+                        UpgradeRule.of(
+                            PolicyPipeline.UPGRADE_DEFAULT, "clashes", upgrade -> Optional.empty()))
+                    .build())
+        .hasMessage("policy `default` has two rules with id `upgrade.default`");
+  }
+
+  @Test
+  void theNotAuthenticatedUpgradeAnswersWithItsStatus() {
+    UpgradeContext none = upgradeWith(Credential.NONE, CredentialSource.CONNECT, false);
+
+    UpgradeDecision api = Rules.upgradeNotAuthenticated(401).evaluate(none).orElseThrow();
+    assertThat(api.status()).isEqualTo(401);
+    assertThat(api.reject().message()).isEqualTo("not authenticated");
+    UpgradeDecision page = Rules.upgradeNotAuthenticated(303).evaluate(none).orElseThrow();
+    assertThat(page.status()).isEqualTo(303);
+    assertThat(page.reject().message()).isEqualTo("not authenticated: redirected to /login");
+  }
+
+  @Test
+  void theUpgradeCredentialRulesApplyOnlyToTheirCredentialAndSource() {
+    UpgradeRule bearer = Rules.upgradeBearerApiKey();
+    assertThat(bearer.evaluate(upgradeWith(Credential.API_KEY, CredentialSource.HEADER, true)))
+        .isPresent();
+    assertThat(bearer.evaluate(upgradeWith(Credential.API_KEY, CredentialSource.HEADER, false)))
+        .isEmpty();
+    assertThat(bearer.evaluate(upgradeWith(Credential.API_KEY, CredentialSource.QUERY, true)))
+        .isEmpty();
+
+    UpgradeRule ticket = Rules.upgradeQueryTicket();
+    assertThat(ticket.evaluate(upgradeWith(Credential.TICKET, CredentialSource.QUERY, true)))
+        .isPresent();
+    assertThat(ticket.evaluate(upgradeWith(Credential.TICKET, CredentialSource.HEADER, true)))
+        .isEmpty();
+    assertThat(ticket.evaluate(upgradeWith(Credential.JWT, CredentialSource.QUERY, false)))
+        .isEmpty();
+  }
+
+  @Test
+  void theConnectCredentialRulesApplyOnlyToTheirCredentialAndSource() {
+    ConnectContext apiKey =
+        OPERATOR.withAuth(
+            AuthFacts.succeeded(AuthMode.PASSWORD, Credential.API_KEY, AuthMethod.API_KEY, false));
+    Rule frameApiKey = Rules.credentialVerified(Credential.API_KEY, CredentialSource.CONNECT);
+    assertThat(frameApiKey.evaluate(apiKey, Effects.none()).kind()).isEqualTo(Verdict.Kind.ADMIT);
+    assertThat(
+            frameApiKey
+                .evaluate(apiKey.withCredentialSource(CredentialSource.QUERY), Effects.none())
+                .kind())
+        .isEqualTo(Verdict.Kind.ABSTAIN);
+
+    Rule identity = Rules.upgradeIdentity();
+    ConnectContext headerKey = apiKey.withCredentialSource(CredentialSource.HEADER);
+    assertThat(identity.evaluate(headerKey, Effects.none()).kind()).isEqualTo(Verdict.Kind.ADMIT);
+    assertThat(
+            identity
+                .evaluate(
+                    headerKey.withAuth(
+                        AuthFacts.failed(
+                            AuthMode.PASSWORD,
+                            Credential.API_KEY,
+                            AuthMethod.API_KEY,
+                            "api_key_invalid")),
+                    Effects.none())
+                .kind())
+        .isEqualTo(Verdict.Kind.ABSTAIN);
+    assertThat(
+            identity
+                .evaluate(
+                    headerKey.withAuth(
+                        AuthFacts.succeeded(
+                            AuthMode.PASSWORD, Credential.PASSWORD, AuthMethod.PASSWORD, false)),
+                    Effects.none())
+                .kind())
+        .isEqualTo(Verdict.Kind.ABSTAIN);
+
+    Rule member = Rules.workspaceMember();
+    ConnectContext jwt =
+        OPERATOR
+            .withAuth(AuthFacts.succeeded(AuthMode.TOKEN, Credential.JWT, AuthMethod.JWT, false))
+            .withWorkspace(WorkspaceAccess.MEMBER);
+    assertThat(member.evaluate(jwt, Effects.none()).kind()).isEqualTo(Verdict.Kind.ADMIT);
+    assertThat(
+            member
+                .evaluate(
+                    jwt.withAuth(
+                        AuthFacts.failed(
+                            AuthMode.TOKEN, Credential.JWT, AuthMethod.JWT, "token_invalid")),
+                    Effects.none())
+                .kind())
+        .isEqualTo(Verdict.Kind.ABSTAIN);
+  }
+
+  @Test
+  void theFailedAttemptsLimitBlocksFromItsValueAndIsAtLeastOne() {
+    Rule one = Rules.failedAttemptsBelow(1);
+
+    assertThat(one.evaluate(OPERATOR, Effects.none()).kind()).isEqualTo(Verdict.Kind.ABSTAIN);
+    assertThat(one.evaluate(OPERATOR.withFailedAttempts(1), Effects.none()).kind())
+        .isEqualTo(Verdict.Kind.REJECT);
+    assertThatThrownBy(() -> Rules.failedAttemptsBelow(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the limit must be at least 1, got 0");
   }
 }
