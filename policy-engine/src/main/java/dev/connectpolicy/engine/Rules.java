@@ -1055,13 +1055,21 @@ public final class Rules {
   }
 
   /**
-   * SynthOrg's {@code credential.missing}: {@code AUTH_TICKET_MISSING}, {@code 4001 "Missing
-   * ticket"}.
+   * SynthOrg's {@code credential.missing}, the default of its ticket stage: a connection that no
+   * valid or invalid ticket decided is refused with {@code AUTH_TICKET_MISSING}, {@code 4001
+   * "Missing ticket"}, whatever else it presented (a JWT, a cookie or an API key is no ticket).
+   * Unlike {@link #credentialMissing}, it never abstains: a stage default that abstains would let
+   * the stage, and so the connection, pass.
    *
    * @return the rule
    */
   public static Rule ticketMissing() {
-    return credentialMissing(RejectCode.AUTH_TICKET_MISSING, "Missing ticket", TICKET_CLOSE);
+    String id = "credential.missing";
+    Verdict refused =
+        Verdict.reject(
+            refusal(RejectCode.AUTH_TICKET_MISSING, null, "Missing ticket", TICKET_CLOSE, id));
+    return Rule.of(
+        id, "a connection without a valid ticket is refused", (context, established) -> refused);
   }
 
   // ---------------------------------------------------------------------------------------------
