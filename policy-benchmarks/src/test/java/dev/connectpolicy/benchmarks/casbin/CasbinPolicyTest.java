@@ -2,90 +2,29 @@ package dev.connectpolicy.benchmarks.casbin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.connectpolicy.api.AuthFacts;
-import dev.connectpolicy.api.AuthMode;
-import dev.connectpolicy.api.Client;
-import dev.connectpolicy.api.ConnectContext;
-import dev.connectpolicy.api.DeviceProof;
-import dev.connectpolicy.api.Dimension;
-import dev.connectpolicy.api.FactSpace;
-import dev.connectpolicy.api.OriginCheck;
-import dev.connectpolicy.benchmarks.Agreement;
-import dev.connectpolicy.engine.ConnectPolicies;
+import dev.connectpolicy.benchmarks.ComparisonPolicyContract;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The jCasbin encoding of {@code openclaw-2026.3.13} accepts exactly what the profile accepts. */
-class CasbinPolicyTest {
+class CasbinPolicyTest extends ComparisonPolicyContract<Object[]> {
 
   private static final CasbinPolicy CASBIN = CasbinPolicy.openclaw2026_3_13();
 
-  @Test
-  void agreesWithTheProfileOnEveryCellOfTheStandardFactSpace() {
-    Agreement.Result result =
-        Agreement.check(
-            FactSpace.standard(),
-            ConnectPolicies.profile("openclaw-2026.3.13"),
-            CASBIN,
-            CasbinPolicyTest::content);
-    System.out.println(result.summary());
-
-    assertThat(result.cells()).isEqualTo(FactSpace.standard().size());
-    assertThat(result.firstDisagreements()).isEmpty();
-    assertThat(result.disagreements()).isZero();
-    // Scopes are the one fact the request leaves out, so a third of the cells are decided.
-    assertThat(result.requests()).isEqualTo(result.cells() / Dimension.SCOPES.values().size());
+  @Override
+  protected CasbinPolicy policy() {
+    return CASBIN;
   }
 
   @Test
-  void disagreesWith312WhereTheBypassAdmittedANodeControlUi() {
-    FactSpace nodeControlUi =
-        FactSpace.standard()
-            .restrict(Dimension.ROLE, List.of("node"))
-            .restrict(Dimension.CLIENT, List.of(Client.of(Client.CONTROL_UI, "webchat")));
-
-    Agreement.Result result =
-        Agreement.check(
-            nodeControlUi,
-            ConnectPolicies.profile("openclaw-2026.3.12"),
-            CASBIN,
-            CasbinPolicyTest::content);
-
-    // docs/tables/diffs/openclaw-2026.3.12..openclaw-2026.3.13.md, row 6: 3.12 accepts a
-    // device-less node Control UI under dangerouslyDisableDeviceAuth, 3.13 refuses it.
-    assertThat(result.disagreements()).isEqualTo(10_680);
-    assertThat(result.firstDisagreements())
-        .hasSize(Agreement.SHOWN)
-        .allSatisfy(
-            line ->
-                assertThat(line)
-                    .contains("\"dangerouslyDisableDeviceAuth\":true")
-                    .endsWith("profile accepts, casbin openclaw-2026.3.13 denies"));
-  }
-
-  @Test
-  void decidesAFewContextsAsTheTableSays() {
-    ConnectContext backend =
-        ConnectContext.builder()
-            .role("operator")
-            .client(Client.GATEWAY_CLIENT, "backend")
-            .local(true)
-            .origin(OriginCheck.ABSENT)
-            .auth(AuthFacts.sharedSecretOk(AuthMode.TOKEN))
-            .device(DeviceProof.VERIFIED)
-            .build();
-
-    assertThat(CASBIN.allows(backend)).as("table row 69, pairing.skip-backend-self").isTrue();
-    assertThat(CASBIN.allows(backend.withLocal(false)))
-        .as("table row 77, pairing.required")
-        .isFalse();
-    assertThat(CASBIN.allows(backend.withRole("guest"))).as("table row 1, role.known").isFalse();
+  void holdsItsRules() {
     assertThat(CASBIN.ruleCount()).isEqualTo(13);
   }
 
   /** The request as jCasbin receives it: the argument array of {@code enforce}. */
-  private static List<Object> content(Object[] request) {
+  @Override
+  protected List<Object> content(Object[] request) {
     return Arrays.asList(request);
   }
 }

@@ -6,16 +6,7 @@ import com.cedarpolicy.model.AuthorizationRequest;
 import com.cedarpolicy.model.entity.Entity;
 import com.cedarpolicy.value.CedarMap;
 import com.cedarpolicy.value.Value;
-import dev.connectpolicy.api.AuthFacts;
-import dev.connectpolicy.api.AuthMode;
-import dev.connectpolicy.api.Client;
-import dev.connectpolicy.api.ConnectContext;
-import dev.connectpolicy.api.DeviceProof;
-import dev.connectpolicy.api.Dimension;
-import dev.connectpolicy.api.FactSpace;
-import dev.connectpolicy.api.OriginCheck;
-import dev.connectpolicy.benchmarks.Agreement;
-import dev.connectpolicy.engine.ConnectPolicies;
+import dev.connectpolicy.benchmarks.ComparisonPolicyContract;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,70 +14,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Cedar encoding of {@code openclaw-2026.3.13} accepts exactly what the profile accepts. */
-class CedarPolicyTest {
+class CedarPolicyTest extends ComparisonPolicyContract<CedarPolicy.Request> {
 
   private static final CedarPolicy CEDAR = CedarPolicy.openclaw2026_3_13();
 
-  @Test
-  void agreesWithTheProfileOnEveryCellOfTheStandardFactSpace() {
-    Agreement.Result result =
-        Agreement.check(
-            FactSpace.standard(),
-            ConnectPolicies.profile("openclaw-2026.3.13"),
-            CEDAR,
-            CedarPolicyTest::content);
-    System.out.println(result.summary());
-
-    assertThat(result.cells()).isEqualTo(FactSpace.standard().size());
-    assertThat(result.firstDisagreements()).isEmpty();
-    assertThat(result.disagreements()).isZero();
-    // Scopes are the one fact the request leaves out, so a third of the cells are decided.
-    assertThat(result.requests()).isEqualTo(result.cells() / Dimension.SCOPES.values().size());
+  @Override
+  protected CedarPolicy policy() {
+    return CEDAR;
   }
 
   @Test
-  void disagreesWith312WhereTheBypassAdmittedANodeControlUi() {
-    FactSpace nodeControlUi =
-        FactSpace.standard()
-            .restrict(Dimension.ROLE, List.of("node"))
-            .restrict(Dimension.CLIENT, List.of(Client.of(Client.CONTROL_UI, "webchat")));
-
-    Agreement.Result result =
-        Agreement.check(
-            nodeControlUi,
-            ConnectPolicies.profile("openclaw-2026.3.12"),
-            CEDAR,
-            CedarPolicyTest::content);
-
-    // docs/tables/diffs/openclaw-2026.3.12..openclaw-2026.3.13.md, row 6: 3.12 accepts a
-    // device-less node Control UI under dangerouslyDisableDeviceAuth, 3.13 refuses it.
-    assertThat(result.disagreements()).isEqualTo(10_680);
-    assertThat(result.firstDisagreements())
-        .hasSize(Agreement.SHOWN)
-        .allSatisfy(
-            line ->
-                assertThat(line)
-                    .contains("\"dangerouslyDisableDeviceAuth\":true")
-                    .endsWith("profile accepts, cedar openclaw-2026.3.13 denies"));
-  }
-
-  @Test
-  void decidesAFewContextsAsTheTableSays() {
-    ConnectContext backend =
-        ConnectContext.builder()
-            .role("operator")
-            .client(Client.GATEWAY_CLIENT, "backend")
-            .local(true)
-            .origin(OriginCheck.ABSENT)
-            .auth(AuthFacts.sharedSecretOk(AuthMode.TOKEN))
-            .device(DeviceProof.VERIFIED)
-            .build();
-
-    assertThat(CEDAR.allows(backend)).as("table row 69, pairing.skip-backend-self").isTrue();
-    assertThat(CEDAR.allows(backend.withLocal(false)))
-        .as("table row 77, pairing.required")
-        .isFalse();
-    assertThat(CEDAR.allows(backend.withRole("guest"))).as("table row 1, role.known").isFalse();
+  void holdsItsRules() {
     assertThat(CEDAR.policyCount()).isEqualTo(12);
   }
 
@@ -95,7 +33,8 @@ class CedarPolicyTest {
    * with its attributes and parents, and the context; every attribute as its name, its value's type
    * and its value.
    */
-  private static List<Object> content(CedarPolicy.Request request) {
+  @Override
+  protected List<Object> content(CedarPolicy.Request request) {
     AuthorizationRequest query = request.request();
     List<Object> key = new ArrayList<>(64);
     key.add(query.principalEUID);
