@@ -2,7 +2,6 @@ package dev.connectpolicy.benchmarks;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
-import dev.connectpolicy.api.FactSpace;
 import dev.connectpolicy.api.Outcome;
 import dev.connectpolicy.engine.PolicyJson;
 import java.time.Duration;
@@ -32,7 +31,7 @@ public final class Agreement {
   /**
    * Compares the two on every cell of {@code space}.
    *
-   * @param space the cells
+   * @param space the cells: a fact space, or a sample of one
    * @param profile the engine's profile, the reference
    * @param policy the other engine's encoding
    * @param key the content of a prepared request, with value equality
@@ -40,7 +39,10 @@ public final class Agreement {
    * @return the counts and the first disagreements
    */
   public static <R> Result check(
-      FactSpace space, ConnectPolicy profile, ComparisonPolicy<R> policy, Function<R, ?> key) {
+      Iterable<ConnectContext> space,
+      ConnectPolicy profile,
+      ComparisonPolicy<R> policy,
+      Function<R, ?> key) {
     Map<Object, Boolean> answers = new HashMap<>();
     long[] cells = {0};
     long[] disagreements = {0};

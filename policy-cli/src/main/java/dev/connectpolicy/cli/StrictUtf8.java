@@ -62,6 +62,9 @@ final class StrictUtf8 {
       JsonToken last = null;
       try {
         for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+          if (token == JsonToken.VALUE_STRING) {
+            parser.getText(); // strings are read lazily: read this one to its end, if it has one
+          }
           last = token;
         }
       } catch (IOException endOfPrefix) {
