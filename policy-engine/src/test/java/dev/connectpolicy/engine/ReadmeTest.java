@@ -54,36 +54,6 @@ class ReadmeTest {
   }
 
   @Test
-  void theOwnPipelineExampleBuildsAWorkingPolicy() {
-    PolicyPipeline mine =
-        ConnectPolicies.pipeline("loopback-only-nodes")
-            .description("nodes need a device; operators a shared secret")
-            .stage(Stage.of("role", Rules.knownRole()))
-            .stage(
-                Stage.of(
-                        "missing-device",
-                        Rules.devicePresent(),
-                        Rules.operatorSharedAuth(),
-                        Rules.sharedAuthFailed(ControlUiClients.BROWSER_ONLY))
-                    .otherwise(Rules.deviceIdentityRequired()))
-            .stage(Stage.of("device-proof", Rules.deviceProof()))
-            .stage(Stage.of("auth", Rules.authGate(ControlUiClients.BROWSER_ONLY)))
-            .build();
-    ConnectContext node =
-        ConnectContext.builder()
-            .role("node")
-            .client(Client.NODE_HOST, "node")
-            .local(true)
-            .origin(OriginCheck.ABSENT)
-            .auth(AuthFacts.sharedSecretOk(AuthMode.TOKEN))
-            .device(DeviceProof.ABSENT)
-            .build();
-
-    assertThat(mine.evaluate(node).decidedBy()).isEqualTo("device.missing-identity");
-    assertThat(mine.evaluate(node.withDevice(DeviceProof.VERIFIED)).isAccepted()).isTrue();
-  }
-
-  @Test
   void theReadmeStatesTheFactSpaceSizeAndEveryProfile() throws IOException {
     String readme = readme();
 
