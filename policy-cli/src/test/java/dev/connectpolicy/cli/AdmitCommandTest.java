@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +24,10 @@ class AdmitCommandTest {
     final int status;
 
     Run(String input, String... args) {
-      Console console =
-          new Console(
-              new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-              new PrintStream(out, true, StandardCharsets.UTF_8),
-              new PrintStream(err, true, StandardCharsets.UTF_8));
-      status = Main.run(args, console);
+      Cli.Run run = Cli.run(input.getBytes(StandardCharsets.UTF_8), args);
+      out.writeBytes(run.stdout());
+      err.writeBytes(run.err().getBytes(StandardCharsets.UTF_8));
+      status = run.status();
     }
 
     List<JsonNode> lines() throws Exception {

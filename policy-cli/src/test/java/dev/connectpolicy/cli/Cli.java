@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the tool in this JVM on given bytes, or as a process of its own. */
+/**
+ * Runs the tool in this JVM on given bytes, or as a process of its own. Every JSON line a run
+ * writes is validated against the contract's schemas.
+ */
 final class Cli {
 
   private Cli() {}
@@ -36,6 +39,7 @@ final class Cli {
         Main.run(
             args, new Console(stdin, stdout, new PrintStream(err, true, StandardCharsets.UTF_8)));
     byte[] out = stdout instanceof ByteArrayOutputStream bytes ? bytes.toByteArray() : new byte[0];
+    Schemas.checkOutput(args, new String(out, StandardCharsets.UTF_8));
     return new Run(status, out, err.toString(StandardCharsets.UTF_8));
   }
 

@@ -131,7 +131,7 @@ public final class PolicyJson {
   }
 
   /**
-   * Reads the facts of {@code CONTRACT.md} section 1, and the optional facts of other gateways that
+   * Reads the facts of {@code docs/CONTRACT.md} section 1, and the optional facts of other gateways that
    * extend it: {@code auth.source} ({@code connect}, {@code header} or {@code query}; default
    * {@code connect}), {@code workspace} ({@code none}, {@code member}, {@code not-member}, {@code
    * unverified}; default {@code none}) and {@code failedAttempts} (an integer of at least 0;

@@ -17,7 +17,7 @@ class RequestJsonTest {
 
   private static final String SECRET = "S3CRET-do-not-print";
 
-  /** CONTRACT.md section 3, verbatim. */
+  /** docs/CONTRACT.md section 3, verbatim. */
   private static final String CONTRACT_EXAMPLE =
       "{\"connect\": {\"client\": {\"id\": \"node-host\", \"mode\": \"node\", \"platform\":"
           + " \"linux\", \"deviceFamily\": \"\"}, \"role\": \"node\", \"scopes\": [], \"auth\":"
