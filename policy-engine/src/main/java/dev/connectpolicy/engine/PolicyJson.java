@@ -131,8 +131,8 @@ public final class PolicyJson {
   }
 
   /**
-   * Reads the facts of {@code docs/CONTRACT.md} section 1, and the optional facts of other gateways that
-   * extend it: {@code auth.source} ({@code connect}, {@code header} or {@code query}; default
+   * Reads the facts of {@code docs/CONTRACT.md} section 1, and the optional facts of other gateways
+   * that extend it: {@code auth.source} ({@code connect}, {@code header} or {@code query}; default
    * {@code connect}), {@code workspace} ({@code none}, {@code member}, {@code not-member}, {@code
    * unverified}; default {@code none}) and {@code failedAttempts} (an integer of at least 0;
    * default 0). Their defaults are OpenClaw's facts, so every document of the contract reads as
