@@ -20,7 +20,6 @@ final class LineReader {
   record Line(byte[] bytes, int length, boolean tooLong) {}
 
   private final InputStream in;
-  private final int limit;
   private final byte[] buffer = new byte[1 << 16];
   private int position;
   private int end;
@@ -28,12 +27,7 @@ final class LineReader {
   private int length;
 
   LineReader(InputStream in) {
-    this(in, LIMIT);
-  }
-
-  LineReader(InputStream in, int limit) {
     this.in = in;
-    this.limit = limit;
   }
 
   /** The next line, or null at the end of the input; a last line without LF counts. */
@@ -57,7 +51,7 @@ final class LineReader {
       }
       if (!tooLong) {
         int chunk = newline - position;
-        if (length + chunk > limit) {
+        if (length + chunk > LIMIT) {
           tooLong = true;
         } else {
           append(chunk);
@@ -78,7 +72,7 @@ final class LineReader {
 
   private void append(int chunk) {
     if (length + chunk > line.length) {
-      line = Arrays.copyOf(line, Math.min(limit, Math.max(line.length * 2, length + chunk)));
+      line = Arrays.copyOf(line, Math.min(LIMIT, Math.max(line.length * 2, length + chunk)));
     }
     System.arraycopy(buffer, position, line, length, chunk);
     length += chunk;
