@@ -12,6 +12,7 @@ module dev.connectpolicy.engine {
   requires transitive dev.connectpolicy.api;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
+  requires org.bouncycastle.provider;
   requires static transitive org.jspecify;
 
   exports dev.connectpolicy.engine;

@@ -17,10 +17,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns the JSON results of one JMH run ({@code -rf json}) into the tables and ratios of {@code
  * docs/PERFORMANCE.md}: every result with its allocation, then the targets as ratios of scores
- * measured in that same run.
+ * measured in that same run. A second file, the output of {@code openclaw-verify.mjs} from the same
+ * run ({@code admit-vs-openclaw.sh} makes both), adds OpenClaw's verification of the proof {@link
+ * AdmitBenchmark} admits.
  *
  * <pre>{@code
- * java -cp policy-benchmarks/target/benchmarks.jar dev.connectpolicy.benchmarks.Report jmh.json
+ * java -cp policy-benchmarks/target/benchmarks.jar dev.connectpolicy.benchmarks.Report jmh.json [node.json]
  * }</pre>
  */
 public final class Report {
@@ -29,7 +31,7 @@ public final class Report {
 
   private final Map<String, Result> results = new LinkedHashMap<>();
 
-  private Report(JsonNode run) {
+  private Report(JsonNode run, @Nullable JsonNode node) {
     for (JsonNode entry : run) {
       String benchmark = entry.get("benchmark").asText();
       String name =
@@ -47,21 +49,38 @@ public final class Report {
               primary.get("scoreUnit").asText(),
               allocation == null ? null : allocation.get("score").asDouble()));
     }
+    if (node != null) {
+      String runtime = "Node " + node.get("node").asText();
+      node.get("results")
+          .properties()
+          .forEach(
+              entry ->
+                  results.put(
+                      OPENCLAW + entry.getKey() + " (" + runtime + ")",
+                      new Result(
+                          entry.getValue().get("score").asDouble(),
+                          entry.getValue().get("error").asDouble(),
+                          entry.getValue().get("unit").asText(),
+                          null)));
+    }
   }
 
   /**
    * Prints the report of a JMH result file.
    *
-   * @param arguments the path of the JSON result file
-   * @throws IOException if the file cannot be read
+   * @param arguments the path of the JSON result file, optionally that of the Node results
+   * @throws IOException if a file cannot be read
    */
   public static void main(String[] arguments) throws IOException {
-    if (arguments.length != 1) {
-      System.err.println("usage: Report JMH_RESULT.json");
+    if (arguments.length < 1 || arguments.length > 2) {
+      System.err.println("usage: Report JMH_RESULT.json [NODE_RESULT.json]");
       System.exit(2);
     }
-    JsonNode run = new ObjectMapper().readTree(Files.readString(Path.of(arguments[0])));
-    new Report(run).print(System.out);
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode run = mapper.readTree(Files.readString(Path.of(arguments[0])));
+    JsonNode node =
+        arguments.length == 2 ? mapper.readTree(Files.readString(Path.of(arguments[1]))) : null;
+    new Report(run, node).print(System.out);
   }
 
   private void print(PrintStream out) {
@@ -107,10 +126,50 @@ public final class Report {
             both.getAsDouble() * 1e6 / CELLS);
       }
     }
-    OptionalDouble admit = score("AdmitBenchmark.admit");
-    OptionalDouble verify = score("AdmitBenchmark.verify");
-    if (admit.isPresent() && verify.isPresent()) {
-      row(out, "admit / bare Ed25519 verify", admit.getAsDouble() / verify.getAsDouble());
+    admission(out);
+  }
+
+  private static final String OPENCLAW = "OpenClaw verification, ";
+  private static final List<String> VERIFIERS = List.of("BOUNCY_CASTLE", "JDK");
+
+  /** The ratios of issue 15's targets, each verifier beside the others and beside OpenClaw. */
+  private void admission(PrintStream out) {
+    OptionalDouble fastestFromRawKey = OptionalDouble.empty();
+    OptionalDouble fastestPrebuilt = OptionalDouble.empty();
+    for (String verifier : VERIFIERS) {
+      OptionalDouble admit = score("AdmitBenchmark.admit " + verifier);
+      OptionalDouble invalid = score("AdmitBenchmark.admitInvalid " + verifier);
+      OptionalDouble fromRawKey = score("AdmitBenchmark.verifyFromRawKey " + verifier);
+      OptionalDouble prebuilt = score("AdmitBenchmark.verify " + verifier);
+      ratio(out, "admit / bare verification from the raw key, " + verifier, admit, fromRawKey);
+      ratio(out, "admit / bare verification, key prebuilt, " + verifier, admit, prebuilt);
+      ratio(out, "invalid proof / valid proof, " + verifier, invalid, admit);
+      fastestFromRawKey = min(fastestFromRawKey, fromRawKey);
+      fastestPrebuilt = min(fastestPrebuilt, prebuilt);
+    }
+    OptionalDouble admit = score("AdmitBenchmark.admit " + VERIFIERS.get(0));
+    ratio(out, "admit / fastest bare verification from the raw key", admit, fastestFromRawKey);
+    ratio(out, "admit / fastest bare verification, key prebuilt", admit, fastestPrebuilt);
+    ratio(out, "admit, JDK / admit, BOUNCY_CASTLE", score("AdmitBenchmark.admit JDK"), admit);
+    results.forEach(
+        (key, result) -> {
+          if (key.startsWith(OPENCLAW) && admit.isPresent()) {
+            row(out, "admit / " + key, admit.getAsDouble() / result.score);
+          }
+        });
+  }
+
+  private static OptionalDouble min(OptionalDouble a, OptionalDouble b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    return b.isEmpty() ? a : OptionalDouble.of(Math.min(a.getAsDouble(), b.getAsDouble()));
+  }
+
+  private static void ratio(
+      PrintStream out, String label, OptionalDouble top, OptionalDouble bottom) {
+    if (top.isPresent() && bottom.isPresent()) {
+      row(out, label, top.getAsDouble() / bottom.getAsDouble());
     }
   }
 

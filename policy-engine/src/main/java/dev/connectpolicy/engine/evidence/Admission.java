@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li><b>device proof</b>: the Ed25519 key decodes and its SHA-256 is the device id, the
  *       signature is at most two minutes old, the signed nonce is the challenge, the signature
- *       verifies over the v3 payload, else the v2 one;
+ *       verifies over the v3 payload, else the v2 one ({@link Ed25519Verifier}: BouncyCastle by
+ *       default, the JDK's on request); a key of small order is refused ({@code
+ *       device-public-key}), unlike in OpenClaw;
  *   <li><b>locality</b>: the client address behind trusted proxies, loopback, with a local-ish Host
  *       and no untrusted forwarding, and OpenClaw's pairing locality classes;
  *   <li><b>Origin</b>: the allow-list, the Host-header fallback flag, a loopback Origin from a
@@ -65,7 +67,21 @@ public final class Admission {
    *     or the pairing record's public key is malformed
    */
   public static ConnectContext facts(ConnectRequest request) {
-    return Evidence.derive(request).context();
+    return facts(request, Ed25519Verifier.defaultVerifier());
+  }
+
+  /**
+   * Derives the facts of a request, verifying its device signature with the given library.
+   *
+   * @param request the raw request
+   * @param verifier the library that verifies the device signature
+   * @return the facts
+   * @throws InvalidContextException naming the field, if the socket address, a trusted proxy entry
+   *     or the pairing record's public key is malformed
+   */
+  public static ConnectContext facts(ConnectRequest request, Ed25519Verifier verifier) {
+    Objects.requireNonNull(verifier, "verifier");
+    return Evidence.derive(request, verifier).context();
   }
 
   /**
@@ -75,12 +91,28 @@ public final class Admission {
    * @param policy the policy to apply, such as {@code ConnectPolicies.recommended()}
    * @param request the raw request
    * @return the decision, the facts it was made on, and the payload version that verified
+   * @see Ed25519Verifier#defaultVerifier()
    */
   public static Result admit(ConnectPolicy policy, ConnectRequest request) {
+    return admit(policy, request, Ed25519Verifier.defaultVerifier());
+  }
+
+  /**
+   * Derives the facts of a request and decides them, verifying its device signature with the given
+   * library; otherwise as {@link #admit(ConnectPolicy, ConnectRequest)}.
+   *
+   * @param policy the policy to apply, such as {@code ConnectPolicies.recommended()}
+   * @param request the raw request
+   * @param verifier the library that verifies the device signature
+   * @return the decision, the facts it was made on, and the payload version that verified
+   */
+  public static Result admit(
+      ConnectPolicy policy, ConnectRequest request, Ed25519Verifier verifier) {
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(verifier, "verifier");
     Evidence.Derived derived;
     try {
-      derived = Evidence.derive(request);
+      derived = Evidence.derive(request, verifier);
     } catch (InvalidContextException malformed) {
       return new Result(PolicyJson.invalidContext(malformed, null), null, PayloadVersion.NONE);
     }

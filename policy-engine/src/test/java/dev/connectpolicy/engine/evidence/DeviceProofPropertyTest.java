@@ -46,7 +46,16 @@ class DeviceProofPropertyTest {
       long now,
       String signature) {
 
+    /** Checks with every verifier: they must agree. */
     DeviceProofCheck.Outcome check() {
+      DeviceProofCheck.Outcome fast = check(Ed25519Verifier.BOUNCY_CASTLE);
+      DeviceProofCheck.Outcome jdk = check(Ed25519Verifier.JDK);
+      assertThat(jdk.proof()).as("the JDK's verifier on %s", this).isEqualTo(fast.proof());
+      assertThat(jdk.version()).as("the JDK's verifier on %s", this).isEqualTo(fast.version());
+      return fast;
+    }
+
+    private DeviceProofCheck.Outcome check(Ed25519Verifier verifier) {
       return DeviceProofCheck.check(
           new DeviceIdentity(id, key, signature, signedAt, nonce),
           client,
@@ -54,7 +63,8 @@ class DeviceProofPropertyTest {
           scopes,
           auth,
           challenge,
-          now);
+          now,
+          verifier);
     }
 
     Claim withClient(ClientInfo value) {

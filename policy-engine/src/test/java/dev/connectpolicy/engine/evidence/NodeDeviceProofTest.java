@@ -112,30 +112,41 @@ class NodeDeviceProofTest {
   Stream<DynamicTest> nodeSignedProofs() {
     List<DynamicTest> tests = new ArrayList<>();
     assertThat(VECTORS).hasSizeGreaterThanOrEqualTo(5);
-    for (JsonNode vector : VECTORS) {
-      String name = vector.get("name").asText();
-      tests.add(
-          DynamicTest.dynamicTest(name + ": payloads as Node built them", () -> payloads(vector)));
-      tests.add(
-          DynamicTest.dynamicTest(
-              name + ": v3 accepted",
-              () -> accepted(proof(vector, "signatureV3", "publicKey"), PayloadVersion.V3)));
-      tests.add(
-          DynamicTest.dynamicTest(
-              name + ": v2 accepted",
-              () -> accepted(proof(vector, "signatureV2", "publicKey"), PayloadVersion.V2)));
-      tests.add(
-          DynamicTest.dynamicTest(
-              name + ": PEM key accepted",
-              () -> accepted(proof(vector, "signatureV3", "publicKeyPem"), PayloadVersion.V3)));
-      tests.add(
-          DynamicTest.dynamicTest(
-              name + ": every tampering of the v3 proof rejected",
-              () -> tamperings(proof(vector, "signatureV3", "publicKey"), true)));
-      tests.add(
-          DynamicTest.dynamicTest(
-              name + ": every tampering of the v2 proof rejected, metadata unbound",
-              () -> tamperings(proof(vector, "signatureV2", "publicKey"), false)));
+    for (Ed25519Verifier verifier : Ed25519Verifier.values()) {
+      for (JsonNode vector : VECTORS) {
+        String name = verifier + ", " + vector.get("name").asText();
+        tests.add(
+            DynamicTest.dynamicTest(
+                name + ": payloads as Node built them", () -> payloads(vector)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                name + ": v3 accepted",
+                () ->
+                    accepted(
+                        verifier, proof(vector, "signatureV3", "publicKey"), PayloadVersion.V3)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                name + ": v2 accepted",
+                () ->
+                    accepted(
+                        verifier, proof(vector, "signatureV2", "publicKey"), PayloadVersion.V2)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                name + ": PEM key accepted",
+                () ->
+                    accepted(
+                        verifier,
+                        proof(vector, "signatureV3", "publicKeyPem"),
+                        PayloadVersion.V3)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                name + ": every tampering of the v3 proof rejected",
+                () -> tamperings(verifier, proof(vector, "signatureV3", "publicKey"), true)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                name + ": every tampering of the v2 proof rejected, metadata unbound",
+                () -> tamperings(verifier, proof(vector, "signatureV2", "publicKey"), false)));
+      }
     }
     return tests.stream();
   }
@@ -157,19 +168,21 @@ class NodeDeviceProofTest {
     }
   }
 
-  private static void accepted(Proof proof, PayloadVersion version) {
-    Admission.Result result = Admission.admit(ConnectPolicies.recommended(), proof.request());
+  private static void accepted(Ed25519Verifier verifier, Proof proof, PayloadVersion version) {
+    Admission.Result result =
+        Admission.admit(ConnectPolicies.recommended(), proof.request(), verifier);
     assertThat(result.facts()).get().extracting(f -> f.device()).isEqualTo(DeviceProof.VERIFIED);
     assertThat(result.payloadVersion()).isEqualTo(version);
   }
 
-  private static void tamperings(Proof proof, boolean v3) {
+  private static void tamperings(Ed25519Verifier verifier, Proof proof, boolean v3) {
     String otherId = VECTORS.get(0).get("deviceId").asText();
     if (otherId.equals(proof.device().id())) {
       otherId = VECTORS.get(1).get("deviceId").asText();
     }
     String id = otherId;
     rejected(
+        verifier,
         "id",
         proof.withDevice(
             d -> new DeviceIdentity(id, d.publicKey(), d.signature(), d.signedAt(), d.nonce())),
@@ -178,9 +191,13 @@ class NodeDeviceProofTest {
       List<String> reordered = new ArrayList<>(proof.scopes());
       Collections.reverse(reordered);
       rejected(
-          "scopes order", proof.withScopes(reordered), RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
+          verifier,
+          "scopes order",
+          proof.withScopes(reordered),
+          RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
     }
     rejected(
+        verifier,
         "scope added",
         proof.withScopes(plus(proof.scopes(), "operator.admin")),
         RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
@@ -191,8 +208,10 @@ class NodeDeviceProofTest {
                 auth.token() + "x", auth.password(), auth.deviceToken(), auth.bootstrapToken())
             : new Credentials(
                 "injected", auth.password(), auth.deviceToken(), auth.bootstrapToken());
-    rejected("token", proof.withAuth(otherToken), RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
     rejected(
+        verifier, "token", proof.withAuth(otherToken), RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
+    rejected(
+        verifier,
         "nonce and challenge",
         proof
             .withChallenge(proof.challenge() + "x")
@@ -206,6 +225,7 @@ class NodeDeviceProofTest {
                         proof.challenge() + "x")),
         RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
     rejected(
+        verifier,
         "nonce only",
         proof.withDevice(
             d ->
@@ -213,11 +233,13 @@ class NodeDeviceProofTest {
                     d.id(), d.publicKey(), d.signature(), d.signedAt(), "other-nonce")),
         RejectCode.DEVICE_AUTH_NONCE_MISMATCH);
     rejected(
+        verifier,
         "nonce blank",
         proof.withDevice(
             d -> new DeviceIdentity(d.id(), d.publicKey(), d.signature(), d.signedAt(), " ")),
         RejectCode.DEVICE_AUTH_NONCE_REQUIRED);
     rejected(
+        verifier,
         "signedAt",
         proof.withDevice(
             d ->
@@ -225,21 +247,25 @@ class NodeDeviceProofTest {
                     d.id(), d.publicKey(), d.signature(), d.signedAt() + 1, d.nonce())),
         RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
     rejected(
+        verifier,
         "stale",
         proof.withNow(proof.device().signedAt() + 120_001),
         RejectCode.DEVICE_AUTH_SIGNATURE_EXPIRED);
     rejected(
+        verifier,
         "role",
         proof.withRole(proof.role().equals("node") ? "operator" : "node"),
         RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
     ClientInfo client = proof.client();
     rejected(
+        verifier,
         "client id",
         proof.withClient(
             new ClientInfo(
                 client.id() + "x", client.mode(), client.platform(), client.deviceFamily())),
         RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
     rejected(
+        verifier,
         "client mode",
         proof.withClient(
             new ClientInfo(
@@ -249,6 +275,7 @@ class NodeDeviceProofTest {
     signature[5] ^= 0x20;
     String flipped = Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
     rejected(
+        verifier,
         "signature bit",
         proof.withDevice(
             d -> new DeviceIdentity(d.id(), d.publicKey(), flipped, d.signedAt(), d.nonce())),
@@ -258,6 +285,7 @@ class NodeDeviceProofTest {
             ? VECTORS.get(1)
             : VECTORS.get(0);
     rejected(
+        verifier,
         "another device's key and id",
         proof.withDevice(
             d ->
@@ -269,6 +297,7 @@ class NodeDeviceProofTest {
                     d.nonce())),
         RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
     rejected(
+        verifier,
         "undecodable key",
         proof.withDevice(
             d ->
@@ -282,11 +311,11 @@ class NodeDeviceProofTest {
         proof.withClient(
             new ClientInfo(client.id(), client.mode(), client.platform(), "tampered-family"));
     if (v3) {
-      rejected("platform", platform, RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
-      rejected("device family", family, RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
+      rejected(verifier, "platform", platform, RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
+      rejected(verifier, "device family", family, RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
     } else {
-      accepted(platform, PayloadVersion.V2);
-      accepted(family, PayloadVersion.V2);
+      accepted(verifier, platform, PayloadVersion.V2);
+      accepted(verifier, family, PayloadVersion.V2);
     }
   }
 
@@ -296,8 +325,10 @@ class NodeDeviceProofTest {
     return copy;
   }
 
-  private static void rejected(String tampering, Proof proof, RejectCode code) {
-    Admission.Result result = Admission.admit(ConnectPolicies.recommended(), proof.request());
+  private static void rejected(
+      Ed25519Verifier verifier, String tampering, Proof proof, RejectCode code) {
+    Admission.Result result =
+        Admission.admit(ConnectPolicies.recommended(), proof.request(), verifier);
     Decision decision = result.decision();
     assertThat(decision).as("%s: %s", tampering, decision).isInstanceOf(Reject.class);
     assertThat(((Reject) decision).code()).as("%s: %s", tampering, decision).isEqualTo(code);

@@ -7,6 +7,7 @@ import dev.connectpolicy.engine.ConnectPolicies;
 import dev.connectpolicy.engine.RequestJson;
 import dev.connectpolicy.engine.evidence.Admission;
 import dev.connectpolicy.engine.evidence.ConnectRequest;
+import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import dev.connectpolicy.engine.evidence.internal.Ed25519;
 import dev.connectpolicy.engine.evidence.internal.HostNames;
 import dev.connectpolicy.engine.evidence.internal.IpAddress;
@@ -27,17 +28,26 @@ class EvidenceFuzzTest {
     String keyText = data.consumeString(200);
     String signatureText = data.consumeString(200);
     byte[] message = data.consumeRemainingAsBytes();
-    byte[] key = Ed25519.decodePublicKey(keyText);
+    Ed25519.PublicKey fast = Ed25519.decodePublicKey(keyText, Ed25519Verifier.BOUNCY_CASTLE);
+    Ed25519.PublicKey jdk = Ed25519.decodePublicKey(keyText, Ed25519Verifier.JDK);
+    if ((fast == null) != (jdk == null)) {
+      throw new AssertionError("the verifiers disagree on whether the key decodes");
+    }
     Ed25519.decodeKeyBytes(keyText);
     byte[] signature = Ed25519.decodeSignature(signatureText);
-    if (key != null && key.length != 32) {
+    if (fast == null || jdk == null) {
+      return;
+    }
+    byte[] key = fast.raw();
+    if (key.length != 32) {
       throw new AssertionError("a decoded key is not 32 bytes: " + key.length);
     }
-    if (key != null && signature != null) {
-      Ed25519.verify(key, message, signature);
-    }
-    if (key != null) {
-      Ed25519.verify(key, message, message);
+    for (byte[] candidate :
+        signature == null ? new byte[][] {message} : new byte[][] {signature, message}) {
+      if (Ed25519.verify(Ed25519Verifier.BOUNCY_CASTLE, key, message, candidate)
+          != Ed25519.verify(Ed25519Verifier.JDK, key, message, candidate)) {
+        throw new AssertionError("the verifiers disagree on a signature");
+      }
     }
   }
 

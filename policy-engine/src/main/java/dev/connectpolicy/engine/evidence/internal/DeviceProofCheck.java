@@ -4,6 +4,7 @@ import dev.connectpolicy.api.DeviceProof;
 import dev.connectpolicy.engine.evidence.ClientInfo;
 import dev.connectpolicy.engine.evidence.Credentials;
 import dev.connectpolicy.engine.evidence.DeviceIdentity;
+import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import dev.connectpolicy.engine.evidence.PayloadVersion;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,13 @@ import org.jspecify.annotations.Nullable;
  * bytes, or a standard Ed25519 PEM): a key that does not decode has no fingerprint to compare, so
  * the first check cannot run, and the truthful reason is the key's. Both are {@code DEVICE_AUTH_*}
  * rejections closing with 1008; for every decodable key the order is OpenClaw's.
+ *
+ * <p><b>A key of small order</b> does not decode either ({@link Ed25519}): OpenClaw accepts it, and
+ * with it a signature that verifies over any payload. This is a deliberate departure, in every
+ * profile.
+ *
+ * <p>The key and the signature are decoded and checked once; the v2 payload, when the v3 one does
+ * not verify, reuses both.
  */
 public final class DeviceProofCheck {
 
@@ -56,6 +64,7 @@ public final class DeviceProofCheck {
    * @param credentials the credentials, for the token slot
    * @param challengeNonce the nonce the gateway issued on this socket
    * @param now the gateway's clock
+   * @param verifier the library that verifies the signature
    * @return the result
    */
   public static Outcome check(
@@ -65,11 +74,13 @@ public final class DeviceProofCheck {
       List<String> scopes,
       Credentials credentials,
       String challengeNonce,
-      long now) {
-    byte[] key = Ed25519.decodePublicKey(device.publicKey());
-    if (key == null) {
+      long now,
+      Ed25519Verifier verifier) {
+    Ed25519.PublicKey publicKey = Ed25519.decodePublicKey(device.publicKey(), verifier);
+    if (publicKey == null) {
       return new Outcome(DeviceProof.PUBLIC_KEY_INVALID, PayloadVersion.NONE, null);
     }
+    byte[] key = publicKey.raw();
     if (!Ed25519.fingerprint(key).equals(device.id())) {
       return failed(DeviceProof.ID_MISMATCH, key);
     }
@@ -103,13 +114,13 @@ public final class DeviceProofCheck {
             nonce,
             client.platform(),
             client.deviceFamily());
-    if (Ed25519.verify(key, v3, signature)) {
+    if (publicKey.verify(v3, signature)) {
       return new Outcome(DeviceProof.VERIFIED, PayloadVersion.V3, key);
     }
     String v2 =
         DevicePayload.v2(
             device.id(), client.id(), client.mode(), role, scopes, signedAt, token, nonce);
-    if (Ed25519.verify(key, v2, signature)) {
+    if (publicKey.verify(v2, signature)) {
       return new Outcome(DeviceProof.VERIFIED, PayloadVersion.V2, key);
     }
     return failed(DeviceProof.SIGNATURE_INVALID, key);

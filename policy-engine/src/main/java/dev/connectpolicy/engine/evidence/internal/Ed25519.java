@@ -1,51 +1,49 @@
 package dev.connectpolicy.engine.evidence.internal;
 
+import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
-import java.security.PublicKey;
-import java.security.Security;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Ed25519 public keys and signatures of device identities (reference section 4), verified by the
- * JDK's own provider ({@code SunEC}), with the checks RFC 8032 requires made explicit so the result
- * does not depend on how strict a given JDK release is.
+ * Ed25519 public keys and signatures of device identities (reference section 4), with the checks of
+ * RFC 8032 made here, before and whatever the library that verifies ({@link Ed25519Verifier}), so
+ * that the answer depends neither on the library nor on how strict a given release of it is:
+ *
+ * <ul>
+ *   <li>a key is exactly 32 bytes, a canonical encoding (y below p), not one of the eight points of
+ *       small order, and a point of the curve: the last is decided by the backend that decodes the
+ *       point ({@link Ed25519Backend#key}), before any signature is verified;
+ *   <li>a signature is exactly 64 bytes, its R a canonical encoding not of small order, its S below
+ *       the group order L.
+ * </ul>
+ *
+ * <p>A key of small order is refused because every signature whose R is of small order and whose S
+ * is zero verifies with it, over any payload: with the identity key and R the identity, the JDK's
+ * verifier (and OpenSSL's, so OpenClaw's) admits a device whose private key nobody has. An R of
+ * small order is refused because no honest signer makes one (R is a secret multiple of the base
+ * point): one that verifies was made on purpose.
  *
  * <p>A public key is the base64url text of the raw 32-byte key (standard base64 accepted, padding
- * optional) or a PEM {@code PUBLIC KEY} block holding the standard Ed25519 SubjectPublicKeyInfo. A
- * key decodes only if it is a canonical encoding of a point on the curve.
+ * optional) or a PEM {@code PUBLIC KEY} block holding the standard Ed25519 SubjectPublicKeyInfo.
  */
 public final class Ed25519 {
 
   /** DER prefix that turns a raw key into an Ed25519 SubjectPublicKeyInfo (RFC 8410). */
-  private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+  static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
   private static final String PEM_BEGIN = "-----BEGIN PUBLIC KEY-----";
   private static final String PEM_END = "-----END PUBLIC KEY-----";
 
-  /** The field prime p = 2^255 - 19. */
-  private static final BigInteger P =
-      BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
-
-  /** The curve constant d = -121665 / 121666 mod p. */
-  private static final BigInteger D =
-      BigInteger.valueOf(-121_665).multiply(BigInteger.valueOf(121_666).modInverse(P)).mod(P);
-
-  private static final BigInteger HALF_P_MINUS_ONE = P.subtract(BigInteger.ONE).shiftRight(1);
-
-  /** p, little-endian, as it appears in an encoded y coordinate. */
-  private static final byte[] P_LE = littleEndian(P);
+  /** The field prime p = 2^255 - 19, little-endian, as it appears in an encoded y coordinate. */
+  private static final byte[] P_LE =
+      littleEndian(BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19)));
 
   /** The group order L = 2^252 + 27742317777372353535851937790883648493, little-endian. */
   private static final byte[] L_LE =
@@ -54,26 +52,83 @@ public final class Ed25519 {
               .shiftLeft(252)
               .add(new BigInteger("27742317777372353535851937790883648493")));
 
-  /** The JDK's provider; null only on a runtime stripped of it, where the default is used. */
-  private static final @Nullable Provider JDK_PROVIDER = Security.getProvider("SunEC");
+  /**
+   * The y coordinates of the eight points of small order (the torsion subgroup), little-endian: the
+   * identity (y = 1), the point of order 2 (y = p - 1), the two of order 4 (y = 0), and the four of
+   * order 8 (y and p - y of the value below, each with both signs of x). {@code
+   * Ed25519SmallOrderTest} derives each from the curve.
+   */
+  static final List<byte[]> SMALL_ORDER_Y =
+      List.of(
+          HexFormat.of()
+              .parseHex("0000000000000000000000000000000000000000000000000000000000000000"),
+          HexFormat.of()
+              .parseHex("0100000000000000000000000000000000000000000000000000000000000000"),
+          HexFormat.of()
+              .parseHex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+          HexFormat.of()
+              .parseHex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),
+          HexFormat.of()
+              .parseHex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"));
 
   private Ed25519() {}
 
+  /** A device public key that passed every check, decoded for the verifier that was chosen. */
+  public static final class PublicKey {
+
+    private final byte[] raw;
+    private final Ed25519Backend.Key key;
+
+    private PublicKey(byte[] raw, Ed25519Backend.Key key) {
+      this.raw = raw;
+      this.key = key;
+    }
+
+    /**
+     * Returns the raw key.
+     *
+     * @return the 32 bytes of the key; not to be modified
+     */
+    public byte[] raw() {
+      return raw;
+    }
+
+    /**
+     * Verifies a signature over a UTF-8 payload.
+     *
+     * @param payload the signed text
+     * @param signature a signature from {@link #decodeSignature}
+     * @return true if the signature verifies
+     */
+    public boolean verify(String payload, byte[] signature) {
+      return key.verify(payload.getBytes(StandardCharsets.UTF_8), signature);
+    }
+  }
+
   /**
-   * Decodes a device public key.
+   * Decodes and checks a device public key, once for every verification of the request.
    *
    * @param text base64url of the raw 32-byte key, or a PEM {@code PUBLIC KEY} block
-   * @return the raw key, or null if {@code text} is not a canonical Ed25519 public key
+   * @param verifier the library that verifies
+   * @return the key, or null if {@code text} is not a canonical Ed25519 public key of large order
    */
-  public static byte @Nullable [] decodePublicKey(String text) {
+  public static @Nullable PublicKey decodePublicKey(String text, Ed25519Verifier verifier) {
     byte[] raw = decodeKeyBytes(text);
-    return raw != null && isPoint(raw) ? raw : null;
+    return raw == null ? null : checkedKey(raw, verifier);
+  }
+
+  private static @Nullable PublicKey checkedKey(byte[] raw, Ed25519Verifier verifier) {
+    if (!isCanonicalY(raw, 0) || hasSmallOrder(raw, 0)) {
+      return null;
+    }
+    Ed25519Backend.Key key = Ed25519Backend.of(verifier).key(raw);
+    return key == null ? null : new PublicKey(raw, key);
   }
 
   /**
    * Decodes the encoding of a public key without checking that it is a curve point: for a key that
-   * is only compared with a decoded device key (the pairing record's), where the point check would
-   * cost a modular exponentiation for nothing.
+   * is only compared with a decoded device key (the pairing record's), where decoding the point
+   * would cost a square root for nothing.
    *
    * @param text base64url of the raw 32-byte key, or a PEM {@code PUBLIC KEY} block
    * @return the 32 key bytes, or null if {@code text} encodes no 32-byte Ed25519 key
@@ -115,33 +170,6 @@ public final class Ed25519 {
   }
 
   /**
-   * RFC 8032 section 5.1.3 decoding of a point: y below p, and x recoverable (x^2 = (y^2 - 1) / (d
-   * y^2 + 1) has a root, and x = 0 is not given a negative sign). A key that fails is no key: the
-   * JDK would only find out inside the verification, as an invalid signature.
-   */
-  static boolean isPoint(byte[] encoded) {
-    if (!isCanonicalY(encoded, 0)) {
-      return false;
-    }
-    byte[] bigEndian = new byte[32];
-    for (int i = 0; i < 32; i++) {
-      bigEndian[i] = encoded[31 - i];
-    }
-    boolean negativeX = (bigEndian[0] & 0x80) != 0;
-    bigEndian[0] &= 0x7f;
-    BigInteger y = new BigInteger(1, bigEndian);
-    BigInteger ySquared = y.multiply(y).mod(P);
-    BigInteger u = ySquared.subtract(BigInteger.ONE).mod(P);
-    BigInteger v = D.multiply(ySquared).add(BigInteger.ONE).mod(P);
-    if (u.signum() == 0) {
-      return !negativeX;
-    }
-    // u/v is a square exactly when u*v is (v is never zero: -1/d is not a square); Euler's
-    // criterion
-    return u.multiply(v).mod(P).modPow(HALF_P_MINUS_ONE, P).equals(BigInteger.ONE);
-  }
-
-  /**
    * Returns the device id a key implies: the lowercase hex SHA-256 of the raw key.
    *
    * @param rawKey the raw 32-byte key
@@ -163,8 +191,9 @@ public final class Ed25519 {
    *       (Wycheproof {@code SignatureWithGarbage}, test 37), which RFC 8032 section 5.1.7 rejects;
    *       JDK 25 rejects it itself;
    *   <li>S below the group order L (RFC 8032 section 5.1.7, non-malleability) and R's y coordinate
-   *       below p (canonical encoding): both JDKs tested check these themselves, but a runtime
-   *       without {@code SunEC} answers with whatever provider it has, so they are made explicit.
+   *       below p (canonical encoding): the libraries check these themselves, but the answer must
+   *       not depend on which one runs;
+   *   <li>R not of small order.
    * </ul>
    *
    * @param text base64url (or standard base64) of the signature
@@ -172,86 +201,48 @@ public final class Ed25519 {
    */
   public static byte @Nullable [] decodeSignature(String text) {
     byte[] signature = Base64Text.decode(text);
-    if (signature == null || signature.length != 64) {
-      return null;
-    }
-    if (!isCanonicalY(signature, 0) || !lessThan(signature, 32, L_LE)) {
-      return null;
-    }
-    return signature;
+    return signature != null && isWellFormedSignature(signature) ? signature : null;
   }
 
-  /**
-   * Verifies a signature over a UTF-8 payload.
-   *
-   * @param rawKey a key from {@link #decodePublicKey}
-   * @param payload the signed text
-   * @param signature a signature from {@link #decodeSignature}
-   * @return true if the signature verifies
-   */
-  public static boolean verify(byte[] rawKey, String payload, byte[] signature) {
-    // key and signature were checked when they were decoded
-    return jdkVerify(rawKey, payload.getBytes(StandardCharsets.UTF_8), signature);
+  private static boolean isWellFormedSignature(byte[] signature) {
+    return signature.length == 64
+        && isCanonicalY(signature, 0)
+        && !hasSmallOrder(signature, 0)
+        && lessThan(signature, 32, L_LE);
   }
 
   /**
    * Verifies a signature over bytes, running every check of {@link #decodePublicKey} and {@link
    * #decodeSignature} first, so this is safe to call with any bytes (the Wycheproof suite does).
    *
+   * @param verifier the library that verifies
    * @param rawKey a 32-byte public key
    * @param message the signed bytes
    * @param signature the signature bytes
    * @return true if the key decodes, the signature is well-formed and it verifies
    */
-  public static boolean verify(byte[] rawKey, byte[] message, byte[] signature) {
-    if (rawKey.length != 32
-        || !isPoint(rawKey)
-        || signature.length != 64
-        || !isCanonicalY(signature, 0)
-        || !lessThan(signature, 32, L_LE)) {
+  public static boolean verify(
+      Ed25519Verifier verifier, byte[] rawKey, byte[] message, byte[] signature) {
+    if (rawKey.length != 32 || !isWellFormedSignature(signature)) {
       return false;
     }
-    return jdkVerify(rawKey, message, signature);
-  }
-
-  private static boolean jdkVerify(byte[] rawKey, byte[] message, byte[] signature) {
-    try {
-      Signature verifier = newSignature();
-      verifier.initVerify(publicKey(rawKey));
-      verifier.update(message);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException | IllegalArgumentException rejected) {
-      return false;
-    }
-  }
-
-  private static PublicKey publicKey(byte[] rawKey) throws GeneralSecurityException {
-    byte[] spki = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + 32);
-    System.arraycopy(rawKey, 0, spki, SPKI_PREFIX.length, 32);
-    KeyFactory factory =
-        JDK_PROVIDER != null
-            ? KeyFactory.getInstance("Ed25519", JDK_PROVIDER)
-            : KeyFactory.getInstance("Ed25519");
-    return factory.generatePublic(new X509EncodedKeySpec(spki));
-  }
-
-  private static Signature newSignature() throws NoSuchAlgorithmException {
-    return JDK_PROVIDER != null
-        ? Signature.getInstance("Ed25519", JDK_PROVIDER)
-        : Signature.getInstance("Ed25519");
+    PublicKey key = checkedKey(rawKey.clone(), verifier);
+    return key != null && key.key.verify(message, signature);
   }
 
   /**
-   * The name of the provider that verifies, for diagnostics.
-   *
-   * @return the provider's name
+   * The 32 bytes at {@code offset}, sign bit ignored, are the y coordinate of a point of small
+   * order. Every encoding of such a point is caught: a non-canonical one (y at least p) has failed
+   * {@link #isCanonicalY} already, and the sign of x does not change the order.
    */
-  public static String providerName() {
-    try {
-      return newSignature().getProvider().getName().toLowerCase(Locale.ROOT);
-    } catch (NoSuchAlgorithmException missing) {
-      return "none";
+  static boolean hasSmallOrder(byte[] bytes, int offset) {
+    for (byte[] y : SMALL_ORDER_Y) {
+      if ((bytes[offset + 31] & 0x7f) == y[31]
+          && Arrays.equals(bytes, offset, offset + 31, y, 0, 31)) {
+        return true;
+      }
     }
+    return false;
   }
 
   /** The 32 bytes at {@code offset} encode a y coordinate (sign bit ignored) below p. */

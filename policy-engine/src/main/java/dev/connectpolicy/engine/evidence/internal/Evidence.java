@@ -13,6 +13,7 @@ import dev.connectpolicy.engine.evidence.ConnectFrame;
 import dev.connectpolicy.engine.evidence.ConnectRequest;
 import dev.connectpolicy.engine.evidence.ControlUiSettings;
 import dev.connectpolicy.engine.evidence.DeviceIdentity;
+import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import dev.connectpolicy.engine.evidence.GatewayConfig;
 import dev.connectpolicy.engine.evidence.PairedDevice;
 import dev.connectpolicy.engine.evidence.PayloadVersion;
@@ -42,11 +43,12 @@ public final class Evidence {
    * Derives the facts.
    *
    * @param request the raw request
+   * @param verifier the library that verifies the device signature
    * @return the facts and the payload version
    * @throws InvalidContextException naming the field, if the socket address, a trusted proxy or the
    *     pairing record's key is malformed
    */
-  public static Derived derive(ConnectRequest request) {
+  public static Derived derive(ConnectRequest request, Ed25519Verifier verifier) {
     ConnectFrame frame = request.connect();
     SocketInfo socket = request.socket();
     GatewayConfig gateway = request.gateway();
@@ -111,7 +113,8 @@ public final class Evidence {
               frame.scopes(),
               frame.auth(),
               request.challengeNonce(),
-              request.now());
+              request.now(),
+              verifier);
       proof = outcome.proof();
       version = outcome.version();
       deviceKey = outcome.publicKey();

@@ -2,6 +2,7 @@ package dev.connectpolicy.engine.evidence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -9,8 +10,12 @@ import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Key and signature decoding (reference section 4). */
 class Ed25519Test {
@@ -39,10 +44,9 @@ class Ed25519Test {
   @Test
   void rawKeyAsBase64url_decodes_paddedOrNot_andInTheStandardAlphabet() {
     byte[] raw = raw();
-    assertThat(Ed25519.decodePublicKey(Base64.getUrlEncoder().withoutPadding().encodeToString(raw)))
-        .isEqualTo(raw);
-    assertThat(Ed25519.decodePublicKey(Base64.getUrlEncoder().encodeToString(raw))).isEqualTo(raw);
-    assertThat(Ed25519.decodePublicKey(Base64.getEncoder().encodeToString(raw))).isEqualTo(raw);
+    assertThat(decoded(Base64.getUrlEncoder().withoutPadding().encodeToString(raw))).isEqualTo(raw);
+    assertThat(decoded(Base64.getUrlEncoder().encodeToString(raw))).isEqualTo(raw);
+    assertThat(decoded(Base64.getEncoder().encodeToString(raw))).isEqualTo(raw);
   }
 
   @Test
@@ -51,7 +55,7 @@ class Ed25519Test {
         "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n";
-    assertThat(Ed25519.decodePublicKey(pem)).isEqualTo(raw());
+    assertThat(decoded(pem)).isEqualTo(raw());
   }
 
   @Test
@@ -62,7 +66,7 @@ class Ed25519Test {
         "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getMimeEncoder().encodeToString(rsa.generateKeyPair().getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----";
-    assertThat(Ed25519.decodePublicKey(pem)).isNull();
+    assertThat(decoded(pem)).isNull();
   }
 
   @Test
@@ -76,27 +80,27 @@ class Ed25519Test {
         HEX.parseHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
     byte[] identity = new byte[32];
     identity[0] = 1;
-    assertThat(Ed25519.decodePublicKey(Base64Text.encode(notOnCurve))).isNull();
-    assertThat(Ed25519.decodePublicKey(Base64Text.encode(negativeZero))).isNull();
-    assertThat(Ed25519.decodePublicKey(Base64Text.encode(yEqualsP))).isNull();
-    assertThat(Ed25519.decodePublicKey(Base64Text.encode(identity))).isEqualTo(identity);
+    assertThat(decoded(Base64Text.encode(notOnCurve))).isNull();
+    assertThat(decoded(Base64Text.encode(negativeZero))).isNull();
+    assertThat(decoded(Base64Text.encode(yEqualsP))).isNull();
+    // on the curve, but of small order (Ed25519SmallOrderTest)
+    assertThat(decoded(Base64Text.encode(identity))).isNull();
   }
 
   @Test
   void keysOfTheWrongLengthOrAlphabet_doNotDecode() {
-    assertThat(Ed25519.decodePublicKey(Base64Text.encode(new byte[31]))).isNull();
-    assertThat(Ed25519.decodePublicKey(Base64Text.encode(new byte[33]))).isNull();
-    assertThat(Ed25519.decodePublicKey("not base64!")).isNull();
-    assertThat(Ed25519.decodePublicKey("")).isNull();
-    assertThat(Ed25519.decodePublicKey("-----BEGIN PUBLIC KEY-----\n!!\n-----END PUBLIC KEY-----"))
-        .isNull();
+    assertThat(decoded(Base64Text.encode(new byte[31]))).isNull();
+    assertThat(decoded(Base64Text.encode(new byte[33]))).isNull();
+    assertThat(decoded("not base64!")).isNull();
+    assertThat(decoded("")).isNull();
+    assertThat(decoded("-----BEGIN PUBLIC KEY-----\n!!\n-----END PUBLIC KEY-----")).isNull();
   }
 
   @Test
   void pemMarkersThatOverlap_doNotDecode() {
     // Found by fuzzing: the text starts with the BEGIN marker and ends with the END marker, but
     // they overlap, and cutting the body out threw StringIndexOutOfBoundsException.
-    assertThat(Ed25519.decodePublicKey("-----BEGIN PUBLIC KEY-----END PUBLIC KEY-----")).isNull();
+    assertThat(decoded("-----BEGIN PUBLIC KEY-----END PUBLIC KEY-----")).isNull();
   }
 
   @Test
@@ -105,20 +109,24 @@ class Ed25519Test {
         .isEqualTo("21fe31dfa154a261626bf854046fd2271b7bed4b6abe45aa58877ef47f9721b9");
   }
 
-  @Test
-  void rfc8032Vector_verifies() {
+  @ParameterizedTest
+  @EnumSource(Ed25519Verifier.class)
+  void rfc8032Vector_verifies(Ed25519Verifier verifier) {
     byte[] signature = Ed25519.decodeSignature(Base64Text.encode(HEX.parseHex(RFC_SIGNATURE)));
     assertThat(signature).isNotNull();
-    assertThat(Ed25519.verify(HEX.parseHex(RFC_KEY), new byte[0], signature)).isTrue();
-    assertThat(Ed25519.verify(HEX.parseHex(RFC_KEY), new byte[] {0}, signature)).isFalse();
+    assertThat(Ed25519.verify(verifier, HEX.parseHex(RFC_KEY), new byte[0], signature)).isTrue();
+    assertThat(Ed25519.verify(verifier, HEX.parseHex(RFC_KEY), new byte[] {0}, signature))
+        .isFalse();
   }
 
-  @Test
-  void signatureInStandardBase64_isAccepted_asOpenClawsFallbackDoes() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Ed25519Verifier.class)
+  void signatureInStandardBase64_isAccepted_asOpenClawsFallbackDoes(Ed25519Verifier verifier)
+      throws Exception {
     byte[] signature = sign("payload");
     String standard = Base64.getEncoder().encodeToString(signature);
     assertThat(Ed25519.decodeSignature(standard)).isEqualTo(signature);
-    assertThat(Ed25519.verify(raw(), "payload", Ed25519.decodeSignature(standard))).isTrue();
+    assertThat(key(verifier).verify("payload", signature)).isTrue();
   }
 
   @Test
@@ -132,10 +140,24 @@ class Ed25519Test {
     assertThat(Ed25519.decodeSignature("%%%")).isNull();
   }
 
-  @Test
-  void payload_isSignedAsUtf8() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Ed25519Verifier.class)
+  void payload_isSignedAsUtf8(Ed25519Verifier verifier) throws Exception {
     String payload = "v3|d|c|m|operator||1||n|\u0130os|";
-    assertThat(Ed25519.verify(raw(), payload, sign(payload))).isTrue();
+    assertThat(key(verifier).verify(payload, sign(payload))).isTrue();
+    assertThat(key(verifier).verify(payload + " ", sign(payload))).isFalse();
+  }
+
+  private static Ed25519.PublicKey key(Ed25519Verifier verifier) {
+    return Objects.requireNonNull(Ed25519.decodePublicKey(Base64Text.encode(raw()), verifier));
+  }
+
+  /** Decodes a key with every verifier: they must agree. */
+  private static byte @Nullable [] decoded(String text) {
+    Ed25519.PublicKey fast = Ed25519.decodePublicKey(text, Ed25519Verifier.BOUNCY_CASTLE);
+    Ed25519.PublicKey jdk = Ed25519.decodePublicKey(text, Ed25519Verifier.JDK);
+    assertThat(fast == null).as("the verifiers agree on %s", text).isEqualTo(jdk == null);
+    return fast == null ? null : fast.raw();
   }
 
   private static byte[] sign(String payload) throws Exception {
