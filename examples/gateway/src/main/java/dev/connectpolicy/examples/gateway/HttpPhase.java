@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -38,13 +39,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class HttpPhase implements Connection.Listener, WebSocketCreator {
 
-  /** The attribute of an HTTP connection that holds its {@link Phase}. */
-  private static final String PHASE = HttpPhase.class.getName();
-
   private final Handshake handshake;
   private final Scheduler scheduler;
   private final Duration timeout;
   private final ConnectionLog log;
+  private final Map<Connection, Phase> phases = new ConcurrentHashMap<>();
 
   HttpPhase(Handshake handshake, Scheduler scheduler, Duration timeout, ConnectionLog log) {
     this.handshake = handshake;
@@ -55,12 +54,14 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
 
   /** One HTTP connection's deadline and what became of it. */
   private static final class Phase {
+    static final String OPEN = "closed before the upgrade";
+
     final long deadline;
     final String remoteAddress;
     volatile Scheduler.@Nullable Task timer;
 
     /** The log line's text; null once the connection is handed to a WebSocket endpoint. */
-    volatile @Nullable String outcome = "closed before the upgrade";
+    volatile @Nullable String outcome = OPEN;
 
     Phase(long deadline, String remoteAddress) {
       this.deadline = deadline;
@@ -73,7 +74,7 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
     if (connection instanceof ConnectionMetaData http) {
       Phase phase =
           new Phase(System.nanoTime() + timeout.toNanos(), address(http.getRemoteSocketAddress()));
-      http.setAttribute(PHASE, phase);
+      phases.put(connection, phase);
       phase.timer =
           scheduler.schedule(
               () -> expired(connection, phase), timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -81,7 +82,8 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
   }
 
   private void expired(Connection connection, Phase phase) {
-    if (phase.outcome != null) {
+    // a refused upgrade keeps its line; a connection handed to a WebSocket has its own deadline
+    if (Phase.OPEN.equals(phase.outcome)) {
       phase.outcome =
           "closed: handshake timeout before the upgrade after " + timeout.toMillis() + " ms";
       connection.getEndPoint().close();
@@ -90,8 +92,8 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
 
   @Override
   public void onClosed(Connection connection) {
-    if (connection instanceof ConnectionMetaData http
-        && http.getAttribute(PHASE) instanceof Phase phase) {
+    Phase phase = phases.remove(connection);
+    if (phase != null) {
       Scheduler.Task timer = phase.timer;
       if (timer != null) {
         timer.cancel();
@@ -106,12 +108,11 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
   @Override
   public @Nullable Object createWebSocket(
       ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-    ConnectionMetaData http = request.getConnectionMetaData();
     Handshake.Socket socket = socket(request);
-    Phase phase =
-        http.getAttribute(PHASE) instanceof Phase known
-            ? known
-            : new Phase(System.nanoTime() + timeout.toNanos(), socket.remoteAddress());
+    Phase phase = phases.get(request.getConnectionMetaData().getConnection());
+    if (phase == null) {
+      phase = new Phase(System.nanoTime() + timeout.toNanos(), socket.remoteAddress());
+    }
     UpgradeDecision decision = handshake.upgrade(socket);
     Reject refused = decision.reject();
     if (refused != null) {
