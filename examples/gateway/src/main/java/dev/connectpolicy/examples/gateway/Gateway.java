@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Properties;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -244,6 +246,14 @@ public final class Gateway implements AutoCloseable {
       connector.setHost(HOST);
       connector.setPort(port);
       server.addConnector(connector);
+      // Jetty's own error responses (a malformed request, a failure in Jetty) carry their status
+      // only: Jetty's error page would show the exception's message, a JVM error's text included.
+      server.setErrorHandler(
+          (request, response, callback) -> {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            response.write(true, null, callback);
+            return true;
+          });
       HttpPhase phase = new HttpPhase(handshake, server.getScheduler(), handshakeTimeout, log);
       connector.addEventListener(phase);
       server.setHandler(

@@ -24,19 +24,28 @@ import org.jspecify.annotations.Nullable;
  * scheduler, so the state is atomic.
  *
  * <p>Messages are read frame by frame ({@link #onWebSocketFrame}), not through Jetty's message
- * aggregation: before the handshake the whole message, fragments included, is held to {@value
- * Handshake#MAX_PREAUTH_PAYLOAD_BYTES} bytes, and the connection is closed as soon as the bytes
- * received pass it, so an unauthenticated client can never make the gateway hold more. Every
- * listener method catches everything: what reaches the client is one of the gateway's own close
- * reasons, never the text of a Java exception or error.
+ * aggregation, and one frame at a time: the endpoint asks Jetty for the next frame ({@link
+ * Session#demand()}) only when it is done with the last. Before the handshake the whole message,
+ * fragments included, is held to {@value Handshake#MAX_PREAUTH_PAYLOAD_BYTES} bytes, and the
+ * connection is closed as soon as the bytes received pass it, so an unauthenticated client can
+ * never make the gateway hold more; the gateway then reads nothing more from it and drops the
+ * connection shortly after the close. Every listener method catches everything: what reaches the
+ * client is one of the gateway's own close reasons, never the text of a Java exception or error.
  *
  * <p>Public only because Jetty calls the listener methods through a public method lookup; only
  * {@link HttpPhase} creates one.
  */
-public final class HandshakeEndpoint implements Session.Listener.AutoDemanding {
+public final class HandshakeEndpoint implements Session.Listener {
 
   /** Longest method name quoted back in an error. */
   private static final int MAX_ECHO = 64;
+
+  /**
+   * How long a client in the middle of a message too big has to read the gateway's close before the
+   * gateway drops the connection: it reads nothing more from it, so the closing handshake cannot
+   * complete.
+   */
+  private static final Duration DROP_AFTER_CLOSE = Duration.ofMillis(500);
 
   /** The close code of a text message that is not UTF-8. */
   private static final int INVALID_PAYLOAD = 1007;
@@ -63,6 +72,7 @@ public final class HandshakeEndpoint implements Session.Listener.AutoDemanding {
   private volatile Scheduler.@Nullable Task timer;
   private volatile String outcome = "closed before a connect request";
   private volatile @Nullable String error;
+  private volatile boolean reading = true;
 
   /**
    * Creates the endpoint of one upgraded connection.
@@ -91,6 +101,7 @@ public final class HandshakeEndpoint implements Session.Listener.AutoDemanding {
     this.session = session;
     try {
       session.sendText(handshake.challenge(nonce), Callback.NOOP);
+      session.demand();
       timer =
           scheduler.schedule(
               this::deadlinePassed,
@@ -125,6 +136,9 @@ public final class HandshakeEndpoint implements Session.Listener.AutoDemanding {
       }
     } finally {
       callback.succeed();
+      if (open != null && reading) {
+        open.demand();
+      }
     }
   }
 
@@ -211,7 +225,8 @@ public final class HandshakeEndpoint implements Session.Listener.AutoDemanding {
 
   /**
    * Closes the connection: the frame first, if any, then the close. A client that has not completed
-   * the closing handshake within the handshake timeout is disconnected.
+   * the closing handshake within the handshake timeout is disconnected; one the gateway no longer
+   * reads from, after {@link #DROP_AFTER_CLOSE}.
    *
    * @param summary what decided the connection, for its log line; null to keep the earlier one, or
    *     to record the close itself when nothing decided before

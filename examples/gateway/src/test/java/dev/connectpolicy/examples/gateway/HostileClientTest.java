@@ -186,6 +186,18 @@ class HostileClientTest {
         .doesNotContain("Java heap space");
   }
 
+  /** Jetty's own error responses carry their status and nothing of an exception's message. */
+  @Test
+  void malformedHttpRequest_isAnsweredWithItsStatusOnly() throws Exception {
+    Gateway gateway = start();
+    RawClient client = raw(gateway);
+    client.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon in this header\r\n\r\n");
+
+    RawClient.Response response = client.readResponse();
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).isEmpty();
+  }
+
   /** After the handshake the limit is 1 MiB: a larger message is closed, a smaller one read. */
   @Test
   void afterTheHandshake_messagesUpTo1MiBAreRead_andALargerOneIsClosed() throws Exception {
