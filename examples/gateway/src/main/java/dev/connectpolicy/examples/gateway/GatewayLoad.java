@@ -187,8 +187,9 @@ public final class GatewayLoad {
     frame.put("id", "c1");
     frame.put("method", "connect");
     ObjectNode params = frame.putObject("params");
+    // 3 to 4, as OpenClaw's clients offer: its 2026.9 gateways speak 4, this example 3
     params.put("minProtocol", Frames.PROTOCOL);
-    params.put("maxProtocol", Frames.PROTOCOL);
+    params.put("maxProtocol", Frames.PROTOCOL + 1);
     ObjectNode client = params.putObject("client");
     client.put("id", CLIENT_ID);
     client.put("displayName", "load client");
@@ -426,7 +427,10 @@ public final class GatewayLoad {
     return own == null ? 0 : own;
   }
 
-  /** The largest heap before a collection, over the GC log's lines after an offset. */
+  /**
+   * The largest heap before a collection and the largest after one (what was still reachable), over
+   * the GC log's lines after an offset.
+   */
   private static String peakHeap(Path gcLog, long offset) throws IOException {
     byte[] all = Files.readAllBytes(gcLog);
     String tail =
@@ -437,12 +441,14 @@ public final class GatewayLoad {
             StandardCharsets.UTF_8);
     Pattern heap = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     long peak = 0;
+    long live = 0;
     long committed = 0;
     int collections = 0;
     Matcher matcher = heap.matcher(tail);
     while (matcher.find()) {
       collections++;
       peak = Math.max(peak, kib(matcher.group(1), matcher.group(2)));
+      live = Math.max(live, kib(matcher.group(3), matcher.group(4)));
       committed = Math.max(committed, kib(matcher.group(5), matcher.group(6)));
     }
     return collections == 0

@@ -341,9 +341,7 @@ public final class HandshakeEndpoint implements Session.Listener {
     void reset() {
       open = false;
       size = 0;
-      if (bytes.length > Handshake.MAX_PREAUTH_PAYLOAD_BYTES) {
-        bytes = EMPTY; // a large message's buffer is not kept
-      }
+      bytes = EMPTY; // nothing is kept between messages: most connections send one
     }
   }
 }
