@@ -454,7 +454,12 @@ public final class GatewayLoad {
     return collections == 0
         ? "no collection"
         : String.format(
-            Locale.ROOT, "%d MiB of %d MiB (%d GCs)", peak / 1024, committed / 1024, collections);
+            Locale.ROOT,
+            "%d MiB, %d MiB after GC, of %d MiB (%d GCs)",
+            peak / 1024,
+            live / 1024,
+            committed / 1024,
+            collections);
   }
 
   private static long kib(String number, String unit) {

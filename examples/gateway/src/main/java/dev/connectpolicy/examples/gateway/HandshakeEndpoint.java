@@ -242,12 +242,11 @@ public final class HandshakeEndpoint implements Session.Listener {
     } else if (before != State.CONNECTED) {
       outcome = "closed: " + close.reason();
     }
+    Duration grace = reading ? handshakeTimeout : DROP_AFTER_CLOSE;
     Runnable sendClose =
         () -> {
           open.close(close.code(), close.reason(), Callback.NOOP);
-          timer =
-              scheduler.schedule(
-                  open::disconnect, handshakeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+          timer = scheduler.schedule(open::disconnect, grace.toNanos(), TimeUnit.NANOSECONDS);
         };
     if (frame == null) {
       sendClose.run();
