@@ -4,6 +4,7 @@ import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.api.UpgradeContext;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.evidence.internal.Evidence;
 import java.util.Objects;
@@ -82,6 +83,30 @@ public final class Admission {
   public static ConnectContext facts(ConnectRequest request, Ed25519Verifier verifier) {
     Objects.requireNonNull(verifier, "verifier");
     return Evidence.derive(request, verifier).context();
+  }
+
+  /**
+   * Derives the facts known when the HTTP upgrade request arrives, for {@link
+   * ConnectPolicy#evaluateUpgrade}: the socket's locality ({@code direct_local} or {@code remote}),
+   * the Origin check and the configured authentication mode. OpenClaw's handshake carries its
+   * credentials in the connect frame, so the upgrade carries none; no failed attempt is counted.
+   *
+   * <pre>{@code
+   * UpgradeDecision upgrade =
+   *     policy.evaluateUpgrade(Admission.upgrade(SocketInfo.of(remoteAddress, headers), config));
+   * if (upgrade.isRejected()) {
+   *   respond(upgrade.status(), upgrade.reject().message());
+   * }
+   * }</pre>
+   *
+   * @param socket the peer's address and the upgrade request's headers
+   * @param gateway the gateway's configuration
+   * @return the upgrade's facts
+   * @throws InvalidContextException naming the field, if the socket address or a trusted proxy
+   *     entry is malformed
+   */
+  public static UpgradeContext upgrade(SocketInfo socket, GatewayConfig gateway) {
+    return Evidence.upgrade(socket, gateway);
   }
 
   /**

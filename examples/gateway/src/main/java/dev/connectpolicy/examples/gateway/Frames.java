@@ -153,6 +153,27 @@ final class Frames {
    * @return the frame
    */
   static String rejected(String id, Reject reject) {
+    return error(id, reject.error().wire(), reject.message(), details(reject));
+  }
+
+  /**
+   * The body of a refused upgrade request: the error object of {@link #rejected}, with no request
+   * to answer.
+   *
+   * @param reject the decision on the upgrade
+   * @return {@code {"ok":false,"error":{"code":...,"message":...,"details":{"code":...}}}}
+   */
+  static String upgradeRefused(Reject reject) {
+    ObjectNode body = MAPPER.createObjectNode();
+    body.put("ok", false);
+    ObjectNode error = body.putObject("error");
+    error.put("code", reject.error().wire());
+    error.put("message", reject.message());
+    error.set("details", details(reject));
+    return body.toString();
+  }
+
+  private static ObjectNode details(Reject reject) {
     ObjectNode details = MAPPER.createObjectNode();
     details.put("code", reject.code().wire());
     AuthAdvice advice = reject.authAdvice();
@@ -167,7 +188,7 @@ final class Frames {
     if (reject.hint() != null) {
       details.put("remediationHint", reject.hint());
     }
-    return error(id, reject.error().wire(), reject.message(), details);
+    return details;
   }
 
   /**

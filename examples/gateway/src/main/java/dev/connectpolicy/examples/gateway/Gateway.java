@@ -8,27 +8,24 @@ import dev.connectpolicy.engine.evidence.GatewayConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.TreeMap;
-import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>From the command line: {@code java -jar example-gateway.jar [--port N] [--profile NAME]
- * [--handshake-timeout-ms N] [--allowed-origin ORIGIN]...}; the shared token is read from the
- * environment variable {@value #TOKEN_VARIABLE}, never from the command line.
+ * [--handshake-timeout-ms N] [--allowed-origin ORIGIN]... [--pairings FILE]}; the shared token is
+ * read from the environment variable {@value #TOKEN_VARIABLE}, never from the command line.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -78,8 +75,8 @@ public final class Gateway implements AutoCloseable {
   public static final String TOKEN_VARIABLE = "CONNECT_POLICY_GATEWAY_TOKEN";
 
   /**
-   * The largest message Jetty reads, before and after the handshake. Before it, a frame over 64 KiB
-   * is closed with 1009 {@code preauth payload too large}, as OpenClaw closes one (O4).
+   * The largest message the gateway reads after the handshake; a longer one is closed with 1009
+   * {@code message too big}. Before the handshake the limit is 64 KiB (O4).
    */
   static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
 
@@ -152,6 +149,7 @@ public final class Gateway implements AutoCloseable {
     private PairingStore pairings = new PairingStore();
     private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
     private Clock clock = Clock.systemUTC();
+    private ConnectionLog log = ConnectionLog.slf4j();
     private int port;
 
     private Builder(GatewayConfig config) {
@@ -181,7 +179,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Sets how long a client has to send its first frame after the challenge.
+     * Sets the handshake deadline: how long after the TCP accept a client has to complete its
+     * upgrade request and send its connect request.
      *
      * @param handshakeTimeout a positive duration
      * @return this builder
@@ -203,6 +202,17 @@ public final class Gateway implements AutoCloseable {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets where the gateway writes its one line per connection.
+     *
+     * @param log the log; by default SLF4J at level INFO ({@link ConnectionLog#slf4j()})
+     * @return this builder
+     */
+    public Builder connectionLog(ConnectionLog log) {
+      this.log = Objects.requireNonNull(log, "log");
       return this;
     }
 
@@ -236,19 +246,26 @@ public final class Gateway implements AutoCloseable {
       connector.setHost(HOST);
       connector.setPort(port);
       server.addConnector(connector);
-      Duration timeout = handshakeTimeout;
+      // Jetty's own error responses (a malformed request, a failure in Jetty) carry their status
+      // only: Jetty's error page would show the exception's message, a JVM error's text included.
+      server.setErrorHandler(
+          (request, response, callback) -> {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            response.write(true, null, callback);
+            return true;
+          });
+      HttpPhase phase = new HttpPhase(handshake, server.getScheduler(), handshakeTimeout, log);
+      connector.addEventListener(phase);
       server.setHandler(
           WebSocketUpgradeHandler.from(
               server,
               container -> {
-                container.setMaxTextMessageSize(MAX_PAYLOAD_BYTES);
+                // Frames reach HandshakeEndpoint one by one, never aggregated by Jetty; a frame
+                // longer than what has arrived is handed over in fragments as its bytes come.
+                container.setAutoFragment(true);
                 container.setMaxFrameSize(MAX_PAYLOAD_BYTES);
                 container.setIdleTimeout(IDLE_TIMEOUT);
-                container.addMapping(
-                    "/",
-                    (request, response, callback) ->
-                        new HandshakeEndpoint(
-                            handshake, socket(request, handshake), server.getScheduler(), timeout));
+                container.addMapping("/", phase);
               }));
       try {
         server.start();
@@ -261,32 +278,6 @@ public final class Gateway implements AutoCloseable {
       }
       return new Gateway(server, connector);
     }
-  }
-
-  /** The peer's address and the headers admission reads, repeated ones joined as Node.js does. */
-  private static Handshake.Socket socket(ServerUpgradeRequest request, Handshake handshake) {
-    Map<String, List<String>> values = new TreeMap<>();
-    for (HttpField field : request.getHeaders()) {
-      String name = field.getLowerCaseName();
-      if (handshake.admissionReads(name)) {
-        values.computeIfAbsent(name, any -> new ArrayList<>()).add(field.getValue());
-      }
-    }
-    Map<String, String> headers = new TreeMap<>();
-    values.forEach((name, list) -> headers.put(name, String.join(", ", list)));
-    return new Handshake.Socket(
-        address(request.getConnectionMetaData().getRemoteSocketAddress()), headers);
-  }
-
-  /** The bare IP address, such as {@code 127.0.0.1}: no port, no brackets, no IPv6 zone. */
-  private static String address(SocketAddress remote) {
-    if (remote instanceof InetSocketAddress inet) {
-      InetAddress address = inet.getAddress();
-      String text = address == null ? inet.getHostString() : address.getHostAddress();
-      int zone = text.indexOf('%');
-      return zone < 0 ? text : text.substring(0, zone);
-    }
-    return remote.toString();
   }
 
   private static void stopQuietly(Server server) {
@@ -314,7 +305,7 @@ public final class Gateway implements AutoCloseable {
    * Runs the gateway until the process is stopped.
    *
    * @param args {@code [--port N] [--profile NAME] [--handshake-timeout-ms N] [--allowed-origin
-   *     ORIGIN]...}
+   *     ORIGIN]... [--pairings FILE]}
    * @throws Exception if the gateway cannot start
    */
   public static void main(String[] args) throws Exception {
@@ -340,9 +331,14 @@ public final class Gateway implements AutoCloseable {
             List.of(),
             false,
             new ControlUiSettings(options.allowedOrigins, false, false, false));
+    PairingStore pairings = new PairingStore();
+    if (options.pairings != null) {
+      pairings.load(options.pairings);
+    }
     Gateway gateway =
         builder(config)
             .policy(options.policy)
+            .pairingStore(pairings)
             .handshakeTimeout(options.handshakeTimeout)
             .port(options.port)
             .start();
@@ -364,6 +360,7 @@ public final class Gateway implements AutoCloseable {
     ConnectPolicy policy = ConnectPolicies.recommended();
     Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
     List<String> allowedOrigins = new ArrayList<>();
+    @Nullable Path pairings;
     boolean help;
 
     static Options parse(String[] args) {
@@ -379,7 +376,7 @@ public final class Gateway implements AutoCloseable {
         }
         String value = args[++i];
         switch (option) {
-          case "--port" -> options.port = number(option, value, 1, 65_535);
+          case "--port" -> options.port = number(option, value, 0, 65_535);
           case "--profile" -> {
             options.policy = ConnectPolicies.profile(value);
             options.profile = value;
@@ -388,6 +385,7 @@ public final class Gateway implements AutoCloseable {
               options.handshakeTimeout =
                   Duration.ofMillis(number(option, value, 1, Integer.MAX_VALUE));
           case "--allowed-origin" -> options.allowedOrigins.add(value);
+          case "--pairings" -> options.pairings = Path.of(value);
           default -> throw new IllegalArgumentException("unknown option `" + option + "`");
         }
       }
@@ -410,13 +408,15 @@ public final class Gateway implements AutoCloseable {
     static void usage(PrintStream out) {
       out.println(
           "usage: java -jar example-gateway.jar [--port N] [--profile NAME]"
-              + " [--handshake-timeout-ms N] [--allowed-origin ORIGIN]...");
+              + " [--handshake-timeout-ms N] [--allowed-origin ORIGIN]... [--pairings FILE]");
       out.println(
           String.format(
               Locale.ROOT,
               "  listens on ws://%s:PORT/ (default %d); profile default recommended, one of %s;%n"
                   + "  handshake timeout default %d ms; the shared token is read from %s"
-                  + " (unset: auth mode none)",
+                  + " (unset: auth mode none);%n"
+                  + "  --pairings: JSON lines of paired devices (deviceId, publicKey, roles, scopes,"
+                  + " platform, deviceFamily, deviceToken)",
               HOST,
               DEFAULT_PORT,
               String.join(", ", ConnectPolicies.names()),

@@ -7,6 +7,8 @@ import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.ErrorClass;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.Reject;
+import dev.connectpolicy.api.RejectCode;
+import dev.connectpolicy.api.UpgradeDecision;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.evidence.Admission;
 import dev.connectpolicy.engine.evidence.ConnectFrame;
@@ -16,7 +18,6 @@ import dev.connectpolicy.engine.evidence.GatewayConfig;
 import dev.connectpolicy.engine.evidence.PairedDevice;
 import dev.connectpolicy.engine.evidence.SocketInfo;
 import dev.connectpolicy.engine.evidence.TrustedProxyAuth;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,9 @@ final class Handshake {
 
   /** The close code of a frame over the pre-handshake limit: message too big. */
   static final int MESSAGE_TOO_BIG = 1009;
+
+  /** The rule id of an upgrade refused because the policy threw. */
+  static final String UPGRADE_FAILED = "gateway.upgrade-failed";
 
   /** The close code of a protocol mismatch (O6). */
   static final int PROTOCOL_ERROR = 1002;
@@ -92,6 +96,30 @@ final class Handshake {
   }
 
   /**
+   * Decides the upgrade request of a connection ({@link ConnectPolicy#evaluateUpgrade}) from the
+   * facts the evidence layer derives from its socket. Upgrade facts the engine refuses are left to
+   * the connect request, which {@code admit} answers with {@code INVALID_CONTEXT} naming the field;
+   * a policy that throws refuses the upgrade with status 500.
+   *
+   * @param socket the peer's address and the headers admission reads
+   * @return the decision: accept or defer (the upgrade proceeds), or reject with its HTTP status
+   */
+  UpgradeDecision upgrade(Socket socket) {
+    try {
+      return policy.evaluateUpgrade(
+          Admission.upgrade(SocketInfo.of(socket.remoteAddress(), socket.headers()), config));
+    } catch (InvalidContextException malformed) {
+      return UpgradeDecision.deferred();
+    } catch (Throwable bug) {
+      Close close = Close.of(Close.INTERNAL_ERROR, "internal error");
+      return UpgradeDecision.reject(
+          500,
+          new Reject(
+              RejectCode.INTERNAL_ERROR, null, close.reason(), close, UPGRADE_FAILED, null, null));
+    }
+  }
+
+  /**
    * The challenge to send on open.
    *
    * @param nonce the fresh nonce of this connection
@@ -102,18 +130,28 @@ final class Handshake {
   }
 
   /**
-   * Answers the first frame of a connection.
+   * Answers the first message of a connection. Fails closed: anything thrown, errors included, is
+   * answered {@code 1011 internal error}, with the class of what was thrown in the log line only,
+   * since its message might quote the input.
    *
-   * @param text the frame as received
+   * @param text the message as received, within {@link #MAX_PREAUTH_PAYLOAD_BYTES}
    * @param socket the connection's peer address and the upgrade headers admission reads
    * @param nonce the nonce sent in this connection's challenge
    * @param connId the connection's id
    * @return the answer
    */
   Answer answer(String text, Socket socket, String nonce, String connId) {
-    if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PREAUTH_PAYLOAD_BYTES) {
-      return Answer.closeOnly(MESSAGE_TOO_BIG, "preauth payload too large");
+    try {
+      return answerRequest(text, socket, nonce, connId);
+    } catch (Throwable bug) {
+      return new Answer(
+          null,
+          Close.of(Close.INTERNAL_ERROR, "internal error"),
+          "closed: internal error; error " + bug.getClass().getName());
     }
+  }
+
+  private Answer answerRequest(String text, Socket socket, String nonce, String connId) {
     Frames.Request request = Frames.request(text);
     if (request == null) {
       return Answer.closeOnly(Close.POLICY_VIOLATION, "invalid request frame");
@@ -175,17 +213,17 @@ final class Handshake {
   }
 
   private static Answer rejected(String id, Reject reject) {
-    return new Answer(
-        Frames.rejected(id, reject),
-        reject.close(),
-        "rejected "
-            + reject.code().wire()
-            + " ("
-            + reject.message()
-            + ") by "
-            + reject.decidedBy()
-            + ", close "
-            + reject.close().code());
+    return new Answer(Frames.rejected(id, reject), reject.close(), "rejected " + summary(reject));
+  }
+
+  /**
+   * A rejection for the log: code, message and deciding rule.
+   *
+   * @param reject the rejection
+   * @return {@code CODE (message) by rule}
+   */
+  static String summary(Reject reject) {
+    return reject.code().wire() + " (" + reject.message() + ") by " + reject.decidedBy();
   }
 
   private static Answer invalid(String id, String message) {

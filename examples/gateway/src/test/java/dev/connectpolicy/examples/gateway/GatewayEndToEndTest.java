@@ -62,7 +62,7 @@ class GatewayEndToEndTest {
   }
 
   /** A connect request as an OpenClaw client sends it, informational fields included. */
-  private static ObjectNode connect(
+  static ObjectNode connect(
       String id, String clientId, String mode, String role, List<String> scopes) {
     ObjectNode frame = JSON.createObjectNode();
     frame.put("type", "req");
@@ -84,7 +84,7 @@ class GatewayEndToEndTest {
     return frame;
   }
 
-  private static ObjectNode params(ObjectNode frame) {
+  static ObjectNode params(ObjectNode frame) {
     return (ObjectNode) frame.get("params");
   }
 

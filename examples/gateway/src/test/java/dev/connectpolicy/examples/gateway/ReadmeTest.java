@@ -26,10 +26,12 @@ class ReadmeTest {
         Files.readAllLines(SOURCES.resolve("Gateway.java")).stream()
             .map(String::strip)
             .collect(Collectors.toSet());
-    sourceLines.addAll(
-        Files.readAllLines(SOURCES.resolve("HandshakeEndpoint.java")).stream()
-            .map(String::strip)
-            .collect(Collectors.toSet()));
+    for (String source : List.of("HandshakeEndpoint.java", "HttpPhase.java")) {
+      sourceLines.addAll(
+          Files.readAllLines(SOURCES.resolve(source)).stream()
+              .map(String::strip)
+              .collect(Collectors.toSet()));
+    }
 
     List<String> snippetLines = new ArrayList<>();
     boolean inCode = false;

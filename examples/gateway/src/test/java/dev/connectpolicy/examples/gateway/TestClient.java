@@ -145,6 +145,13 @@ final class TestClient implements WebSocket.Listener {
     return close;
   }
 
+  /** The JDK's WebSocket, to send what {@link #send} does not (fragments, a close). */
+  WebSocket socket() {
+    WebSocket open = socket;
+    assertThat(open).isNotNull();
+    return open;
+  }
+
   /** Whether the gateway has closed the connection. */
   boolean isClosed() {
     return closed.isDone();

@@ -4,11 +4,14 @@ import dev.connectpolicy.api.AuthFacts;
 import dev.connectpolicy.api.Client;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ControlUiConfig;
+import dev.connectpolicy.api.Credential;
+import dev.connectpolicy.api.CredentialSource;
 import dev.connectpolicy.api.DeviceProof;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.Locality;
 import dev.connectpolicy.api.OriginCheck;
 import dev.connectpolicy.api.PairingState;
+import dev.connectpolicy.api.UpgradeContext;
 import dev.connectpolicy.engine.evidence.ConnectFrame;
 import dev.connectpolicy.engine.evidence.ConnectRequest;
 import dev.connectpolicy.engine.evidence.ControlUiSettings;
@@ -53,15 +56,12 @@ public final class Evidence {
     SocketInfo socket = request.socket();
     GatewayConfig gateway = request.gateway();
 
-    IpAddress peer = IpAddress.parse(socket.remoteAddress());
-    if (peer == null) {
-      throw new InvalidContextException(
-          "socket.remoteAddress",
-          "field `socket.remoteAddress` is not an IP address: `"
-              + quoted(socket.remoteAddress())
-              + "`");
-    }
-    List<IpRange> trustedProxies = trustedProxies(gateway.trustedProxies());
+    Peer at = peer(socket, gateway);
+    IpAddress peer = at.address();
+    List<IpRange> trustedProxies = at.trustedProxies();
+    boolean forwarded = at.forwarded();
+    boolean local = at.local();
+    OriginCheck origin = at.origin();
     PairedDevice record = request.pairedDevice();
     byte[] recordKey = null;
     if (record != null) {
@@ -75,27 +75,7 @@ public final class Evidence {
       }
     }
 
-    boolean forwarded = ClientLocality.hasForwardingHeaders(socket);
-    boolean peerTrusted = IpRange.anyContains(trustedProxies, peer);
-    IpAddress clientAddress =
-        ClientAddress.resolve(
-            peer,
-            socket.header("x-forwarded-for"),
-            socket.header("x-real-ip"),
-            trustedProxies,
-            gateway.allowRealIpFallback());
-    boolean local =
-        ClientLocality.isLocal(clientAddress, socket.header("host"), forwarded, peerTrusted);
-
     ControlUiSettings controlUi = gateway.controlUi();
-    OriginCheck origin =
-        BrowserOrigin.check(
-            socket.header("origin"),
-            socket.header("host"),
-            controlUi.allowedOrigins(),
-            controlUi.dangerouslyAllowHostHeaderOriginFallback(),
-            local);
-
     Client client = Client.of(frame.client().id(), frame.client().mode());
     GatewayAuthorizer.Result shared =
         GatewayAuthorizer.authorize(gateway.auth(), frame.auth(), peer, socket, trustedProxies);
@@ -165,6 +145,70 @@ public final class Evidence {
                     controlUi.allowInsecureAuth(), controlUi.dangerouslyDisableDeviceAuth()))
             .build();
     return new Derived(context, version);
+  }
+
+  /**
+   * Derives the facts known at the HTTP upgrade request: the socket's locality ({@code
+   * direct_local} or {@code remote}: the pairing locality classes need the connect frame), the
+   * Origin check and the configured mode. The upgrade of OpenClaw's handshake carries no
+   * credential, and no attempt is counted.
+   *
+   * @param socket the socket of the upgrade request
+   * @param gateway the gateway's configuration
+   * @return the upgrade's facts
+   * @throws InvalidContextException naming the field, if the socket address or a trusted proxy is
+   *     malformed
+   */
+  public static UpgradeContext upgrade(SocketInfo socket, GatewayConfig gateway) {
+    Peer at = peer(socket, gateway);
+    return new UpgradeContext(
+        at.local() ? Locality.DIRECT_LOCAL : Locality.REMOTE,
+        at.origin(),
+        gateway.auth().mode(),
+        Credential.NONE,
+        CredentialSource.CONNECT,
+        false,
+        0);
+  }
+
+  /** What the socket alone establishes: the peer, the proxies, locality and the Origin check. */
+  private record Peer(
+      IpAddress address,
+      List<IpRange> trustedProxies,
+      boolean forwarded,
+      boolean local,
+      OriginCheck origin) {}
+
+  private static Peer peer(SocketInfo socket, GatewayConfig gateway) {
+    IpAddress peer = IpAddress.parse(socket.remoteAddress());
+    if (peer == null) {
+      throw new InvalidContextException(
+          "socket.remoteAddress",
+          "field `socket.remoteAddress` is not an IP address: `"
+              + quoted(socket.remoteAddress())
+              + "`");
+    }
+    List<IpRange> trustedProxies = trustedProxies(gateway.trustedProxies());
+    boolean forwarded = ClientLocality.hasForwardingHeaders(socket);
+    boolean peerTrusted = IpRange.anyContains(trustedProxies, peer);
+    IpAddress clientAddress =
+        ClientAddress.resolve(
+            peer,
+            socket.header("x-forwarded-for"),
+            socket.header("x-real-ip"),
+            trustedProxies,
+            gateway.allowRealIpFallback());
+    boolean local =
+        ClientLocality.isLocal(clientAddress, socket.header("host"), forwarded, peerTrusted);
+    ControlUiSettings controlUi = gateway.controlUi();
+    OriginCheck origin =
+        BrowserOrigin.check(
+            socket.header("origin"),
+            socket.header("host"),
+            controlUi.allowedOrigins(),
+            controlUi.dangerouslyAllowHostHeaderOriginFallback(),
+            local);
+    return new Peer(peer, trustedProxies, forwarded, local, origin);
   }
 
   private static List<IpRange> trustedProxies(List<String> entries) {

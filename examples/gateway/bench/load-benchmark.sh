@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The example gateway under load, on loopback, bounded in time: starts the gateway in a process of
+# its own (-Xmx256m, GC log), drives it with GatewayLoad (valid v3 device proofs, then the same
+# under a flood of unfinished messages), stops it by its process id, and prints the figures
+# beside admit's own cost in a warmed loop. See docs/PERFORMANCE.md, "The gateway under load".
+#
+#   examples/gateway/bench/load-benchmark.sh
+#
+# Environment (all optional): JAVA (java), CONNECTIONS (16 concurrent clients), WARMUP (10 s),
+# SECONDS_PER_PHASE (20 s), FLOOD (400 connections, 0 for none), FLOOD_KIB (1000), FLOOD_PAUSE_MS
+# (1000: how long a flood client waits before its next connection once one is dropped), DEVICES (64),
+# GATEWAY_HEAP (256m), GATEWAY_JAVA_OPTIONS (extra JVM options for the gateway, such as a JFR
+# recording), KEEP (a folder to keep the gateway's log and GC log in).
+set -euo pipefail
+
+JAVA=${JAVA:-java}
+CONNECTIONS=${CONNECTIONS:-16}
+WARMUP=${WARMUP:-10}
+SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-20}
+FLOOD=${FLOOD:-400}
+FLOOD_KIB=${FLOOD_KIB:-1000}
+FLOOD_PAUSE_MS=${FLOOD_PAUSE_MS:-1000}
+DEVICES=${DEVICES:-64}
+GATEWAY_HEAP=${GATEWAY_HEAP:-256m}
+
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+JAR=$ROOT/examples/gateway/target/example-gateway.jar
+if [[ ! -f $JAR ]]; then
+  (cd "$ROOT" && ./mvnw -B -q -pl examples/gateway -am package -DskipTests)
+fi
+LOAD=(dev.connectpolicy.examples.gateway.GatewayLoad)
+
+WORK=$(mktemp -d)
+GATEWAY_PID=
+cleanup() {
+  if [[ -n $GATEWAY_PID ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
+    kill "$GATEWAY_PID"
+    wait "$GATEWAY_PID" 2>/dev/null || true
+  fi
+  if [[ -n ${KEEP:-} ]]; then
+    mkdir -p "$KEEP" && cp "$WORK"/gateway.log "$WORK"/gc.log "$KEEP"/ 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# A throw-away token for this run only, in the environment of the two processes, never printed.
+CONNECT_POLICY_GATEWAY_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+export CONNECT_POLICY_GATEWAY_TOKEN
+
+"$JAVA" -cp "$JAR" "${LOAD[@]}" devices --count "$DEVICES" --dir "$WORK" >/dev/null
+
+# shellcheck disable=SC2086 # GATEWAY_JAVA_OPTIONS is a list of options
+"$JAVA" -Xmx"$GATEWAY_HEAP" -Xlog:gc:file="$WORK"/gc.log ${GATEWAY_JAVA_OPTIONS:-} \
+  -jar "$JAR" --port 0 --pairings "$WORK"/pairings.jsonl >"$WORK"/gateway.log 2>&1 &
+GATEWAY_PID=$!
+PORT=
+for _ in $(seq 1 300); do
+  PORT=$(sed -n 's|.*listening on ws://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK"/gateway.log)
+  [[ -n $PORT ]] && break
+  kill -0 "$GATEWAY_PID" 2>/dev/null || { cat "$WORK"/gateway.log >&2; exit 1; }
+  sleep 0.1
+done
+[[ -n $PORT ]] || { echo "the gateway did not start within 30 s" >&2; exit 1; }
+
+"$JAVA" -cp "$JAR" "${LOAD[@]}" run --url "ws://127.0.0.1:$PORT/" --dir "$WORK" \
+  --pid "$GATEWAY_PID" --connections "$CONNECTIONS" --warmup-seconds "$WARMUP" \
+  --seconds "$SECONDS_PER_PHASE" --flood "$FLOOD" --flood-kib "$FLOOD_KIB" \
+  --flood-pause-ms "$FLOOD_PAUSE_MS" --gc-log "$WORK"/gc.log
+
+kill "$GATEWAY_PID"
+wait "$GATEWAY_PID" 2>/dev/null || true
+GATEWAY_PID=
+echo
+echo "gateway log: $(grep -c ' conn=' "$WORK"/gateway.log) connection lines," \
+  "$(grep -c 'Java heap space\|OutOfMemoryError' "$WORK"/gateway.log || true) heap errors"
+echo
+"$JAVA" -cp "$JAR" "${LOAD[@]}" admit --seconds "$WARMUP"
