@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -187,6 +188,23 @@ public final class FactSpace implements Iterable<ConnectContext> {
   }
 
   /**
+   * Returns the columns of this space's decision tables: those of the dimensions it enumerates, in
+   * table order ({@link Dimension#tableColumns()}). The standard space's are OpenClaw's fifteen; a
+   * gateway's own space shows its own facts and leaves out those it fixes.
+   *
+   * @return the columns
+   */
+  public List<Dimension.Column> columns() {
+    List<Dimension.Column> columns = new ArrayList<>();
+    for (Dimension.Column column : Dimension.tableColumns()) {
+      if (enumerated.contains(column.dimension())) {
+        columns.add(column);
+      }
+    }
+    return List.copyOf(columns);
+  }
+
+  /**
    * Returns a space whose {@code dimension} keeps only the values {@code keep} accepts.
    *
    * @param dimension the dimension to restrict
@@ -341,9 +359,7 @@ public final class FactSpace implements Iterable<ConnectContext> {
                 context.auth(),
                 context.device())
             == 0
-        && extensionViolations(
-                context.credentialSource(), context.workspace(), context.failedAttempts())
-            == 0;
+        && foreignFacts(context).isEmpty();
   }
 
   /**
@@ -386,44 +402,45 @@ public final class FactSpace implements Iterable<ConnectContext> {
               + AuthSituations.describe(auth)
               + "`");
     }
-    int foreign =
-        extensionViolations(
-            context.credentialSource(), context.workspace(), context.failedAttempts());
-    if ((foreign & SOURCE_NOT_CONNECT) != 0) {
-      found.add(
-          "credential source `"
-              + context.credentialSource().wire()
-              + "`: OpenClaw reads credentials from the connect frame only");
-    }
-    if ((foreign & WORKSPACE_CLAIMED) != 0) {
-      found.add("workspace `" + context.workspace().wire() + "`: OpenClaw has no workspaces");
-    }
-    if ((foreign & FAILED_ATTEMPTS_COUNTED) != 0) {
-      found.add(
-          context.failedAttempts()
-              + " failed attempts: OpenClaw's rate limiter reports reason `rate_limited` instead");
+    for (Dimension<?> dimension : foreignFacts(context)) {
+      found.add(notOpenClaws(dimension, context));
     }
     return found;
   }
 
-  private static final int SOURCE_NOT_CONNECT = 1;
-  private static final int WORKSPACE_CLAIMED = 1 << 1;
-  private static final int FAILED_ATTEMPTS_COUNTED = 1 << 2;
+  /** The optional facts, those of other gateways, that a context has at another value. */
+  private static List<Dimension<?>> foreignFacts(ConnectContext context) {
+    List<Dimension<?>> foreign = List.of();
+    for (Dimension<?> dimension : Dimension.all()) {
+      if (dimension.isOptional() && !dimension.isDefault(context)) {
+        if (foreign.isEmpty()) {
+          foreign = new ArrayList<>(1);
+        }
+        foreign.add(dimension);
+      }
+    }
+    return foreign;
+  }
 
-  /** The facts of other gateways that OpenClaw's facts never have, as a bit set. */
-  private static int extensionViolations(
-      CredentialSource source, WorkspaceAccess workspace, int failedAttempts) {
-    int broken = 0;
-    if (source != CredentialSource.CONNECT) {
-      broken |= SOURCE_NOT_CONNECT;
+  /** Why an optional fact at another value than its default is not one of OpenClaw's facts. */
+  private static String notOpenClaws(Dimension<?> dimension, ConnectContext context) {
+    if (dimension == Dimension.CREDENTIAL_SOURCE) {
+      return "credential source `"
+          + context.credentialSource().wire()
+          + "`: OpenClaw reads credentials from the connect frame only";
     }
-    if (workspace != WorkspaceAccess.NONE) {
-      broken |= WORKSPACE_CLAIMED;
+    if (dimension == Dimension.WORKSPACE) {
+      return "workspace `" + context.workspace().wire() + "`: OpenClaw has no workspaces";
     }
-    if (failedAttempts != 0) {
-      broken |= FAILED_ATTEMPTS_COUNTED;
+    if (dimension == Dimension.FAILED_ATTEMPTS) {
+      return dimension.formatOf(context)
+          + " failed attempts: OpenClaw's rate limiter reports reason `rate_limited` instead";
     }
-    return broken;
+    return "field `"
+        + dimension.field()
+        + "` is `"
+        + dimension.formatOf(context)
+        + "`: not a fact of OpenClaw's";
   }
 
   private static final int NEEDS_DEVICE_METHOD = 1;
@@ -441,10 +458,8 @@ public final class FactSpace implements Iterable<ConnectContext> {
         broken |= NEEDS_DEVICE_METHOD;
       }
       String reason = auth.reason();
-      if (reason != null
-          && (reason.equals("device_token_mismatch")
-              || reason.equals("device_token_scope_mismatch")
-              || reason.equals("bootstrap_token_invalid"))) {
+      Optional<AuthFailure> failure = reason == null ? Optional.empty() : AuthFailure.parse(reason);
+      if (failure.isPresent() && failure.get().needsDevice()) {
         broken |= NEEDS_DEVICE_REASON;
       }
     }
@@ -474,43 +489,41 @@ public final class FactSpace implements Iterable<ConnectContext> {
    * reads breaks it too, so the odometer skips them all at once.
    */
   private final class Cells implements Iterator<ConnectContext> {
+    private final Dimension<?>[] dimensions;
     private final Object[][] values;
     private final int[] index;
     private final boolean[] authConsistent;
-    private final int role;
-    private final int scopes;
     private final int client;
     private final int locality;
     private final int origin;
     private final int auth;
     private final int device;
     private final int pairing;
-    private final int controlUi;
-    private final int source;
-    private final int workspace;
-    private final int attempts;
+    private final int lastForeign;
     private @Nullable ConnectContext built;
     private boolean exhausted;
 
     Cells() {
-      List<Dimension<?>> dimensions = new ArrayList<>(domains.keySet());
-      values = new Object[dimensions.size()][];
+      dimensions = domains.keySet().toArray(new Dimension<?>[0]);
+      values = new Object[dimensions.length][];
       for (int d = 0; d < values.length; d++) {
-        values[d] = domains.get(dimensions.get(d)).toArray();
+        values[d] = domains.get(dimensions[d]).toArray();
       }
+      List<Dimension<?>> order = List.of(dimensions);
       index = new int[values.length];
-      role = dimensions.indexOf(Dimension.ROLE);
-      scopes = dimensions.indexOf(Dimension.SCOPES);
-      client = dimensions.indexOf(Dimension.CLIENT);
-      locality = dimensions.indexOf(Dimension.LOCALITY);
-      origin = dimensions.indexOf(Dimension.ORIGIN);
-      auth = dimensions.indexOf(Dimension.AUTH);
-      device = dimensions.indexOf(Dimension.DEVICE);
-      pairing = dimensions.indexOf(Dimension.PAIRING);
-      controlUi = dimensions.indexOf(Dimension.CONTROL_UI);
-      source = dimensions.indexOf(Dimension.CREDENTIAL_SOURCE);
-      workspace = dimensions.indexOf(Dimension.WORKSPACE);
-      attempts = dimensions.indexOf(Dimension.FAILED_ATTEMPTS);
+      client = order.indexOf(Dimension.CLIENT);
+      locality = order.indexOf(Dimension.LOCALITY);
+      origin = order.indexOf(Dimension.ORIGIN);
+      auth = order.indexOf(Dimension.AUTH);
+      device = order.indexOf(Dimension.DEVICE);
+      pairing = order.indexOf(Dimension.PAIRING);
+      int last = -1;
+      for (int d = 0; d < dimensions.length; d++) {
+        if (dimensions[d].isOptional()) {
+          last = d;
+        }
+      }
+      lastForeign = last;
       authConsistent = new boolean[values[auth].length];
       for (int i = 0; i < authConsistent.length; i++) {
         authConsistent[i] = !openClawRules || isConsistent((AuthFacts) values[auth][i]);
@@ -549,12 +562,10 @@ public final class FactSpace implements Iterable<ConnectContext> {
             != 0) {
           return Math.max(Math.max(Math.max(client, locality), Math.max(origin, auth)), device);
         }
-        if (extensionViolations(
-                (CredentialSource) value(source),
-                (WorkspaceAccess) value(workspace),
-                (Integer) value(attempts))
-            != 0) {
-          return Math.max(Math.max(source, workspace), attempts);
+        for (int d = 0; d < dimensions.length; d++) {
+          if (dimensions[d].isOptional() && !dimensions[d].defaultValue().equals(value(d))) {
+            return lastForeign;
+          }
         }
       }
       if (!rules.isEmpty()) {
@@ -596,23 +607,12 @@ public final class FactSpace implements Iterable<ConnectContext> {
       }
     }
 
-    @SuppressWarnings("unchecked") // the domains hold the values of their dimensions
     private ConnectContext build() {
-      Locality where = (Locality) value(locality);
-      return new ConnectContext(
-          (String) value(role),
-          (List<String>) value(scopes),
-          (Client) value(client),
-          where == Locality.DIRECT_LOCAL,
-          where,
-          (OriginCheck) value(origin),
-          (AuthFacts) value(auth),
-          (DeviceProof) value(device),
-          (PairingState) value(pairing),
-          (ControlUiConfig) value(controlUi),
-          (CredentialSource) value(source),
-          (WorkspaceAccess) value(workspace),
-          (Integer) value(attempts));
+      ConnectContext.Builder builder = ConnectContext.builder();
+      for (int d = 0; d < index.length; d++) {
+        dimensions[d].setUnchecked(builder, value(d));
+      }
+      return builder.build();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine;
 
 import dev.connectpolicy.api.AuthFacts;
+import dev.connectpolicy.api.AuthFailure;
 import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.Credential;
@@ -122,11 +123,18 @@ public enum GatewayFamily {
               failed(store, Credential.NONE, AuthMethod.NONE, "credential_missing"),
               ok(store, Credential.DEVICE_TOKEN, AuthMethod.DEVICE_TOKEN),
               failed(
-                  store, Credential.DEVICE_TOKEN, AuthMethod.DEVICE_TOKEN, "device_token_mismatch"),
+                  store,
+                  Credential.DEVICE_TOKEN,
+                  AuthMethod.DEVICE_TOKEN,
+                  AuthFailure.DEVICE_TOKEN_MISMATCH.wire()),
               ok(store, Credential.API_KEY, AuthMethod.API_KEY),
               failed(store, Credential.API_KEY, AuthMethod.API_KEY, "api_key_invalid"),
               ok(store, Credential.PASSWORD, AuthMethod.PASSWORD),
-              failed(store, Credential.PASSWORD, AuthMethod.PASSWORD, "password_mismatch"),
+              failed(
+                  store,
+                  Credential.PASSWORD,
+                  AuthMethod.PASSWORD,
+                  AuthFailure.PASSWORD_MISMATCH.wire()),
               ok(store, Credential.SESSION_COOKIE, AuthMethod.SESSION_COOKIE),
               failed(
                   store, Credential.SESSION_COOKIE, AuthMethod.SESSION_COOKIE, "session_invalid"));
@@ -174,7 +182,7 @@ public enum GatewayFamily {
       AuthMode required = AuthMode.TOKEN;
       List<AuthFacts> auth =
           List.of(
-              failed(required, Credential.NONE, AuthMethod.NONE, "token_missing"),
+              failed(required, Credential.NONE, AuthMethod.NONE, AuthFailure.TOKEN_MISSING.wire()),
               ok(required, Credential.JWT, AuthMethod.JWT),
               failed(required, Credential.JWT, AuthMethod.JWT, "token_invalid"));
       return FactSpace.builder()

@@ -119,15 +119,22 @@ final class JsonFields {
   /**
    * An integer that may be absent or null, then {@code fallback}; a present value must fit an int.
    */
-  int optionalInt(String name, int fallback) {
+  /** An integer that may be absent or null, then null; a present value must fit an int. */
+  @Nullable Integer optionalInt(String name) {
     JsonNode value = value(name);
     if (value == null) {
-      return fallback;
+      return null;
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt()) {
       throw wrongType(name, "an integer", value);
     }
     return value.intValue();
+  }
+
+  /** A boolean that may be absent or null, then null. */
+  @Nullable Boolean optionalBoolean(String name) {
+    JsonNode value = value(name);
+    return value == null ? null : bool(name, value);
   }
 
   int requiredInt(String name) {

@@ -21,9 +21,9 @@ import dev.connectpolicy.api.Close;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ControlUiConfig;
 import dev.connectpolicy.api.Credential;
-import dev.connectpolicy.api.CredentialSource;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.DeviceProof;
+import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.Effect;
 import dev.connectpolicy.api.ErrorClass;
 import dev.connectpolicy.api.Explanation;
@@ -39,7 +39,7 @@ import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Role;
 import dev.connectpolicy.api.TraceEntry;
 import dev.connectpolicy.api.UpgradeDecision;
-import dev.connectpolicy.api.WorkspaceAccess;
+import dev.connectpolicy.api.WireValue;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -132,11 +132,10 @@ public final class PolicyJson {
 
   /**
    * Reads the facts of {@code CONTRACT.md} section 1, and the optional facts of other gateways that
-   * extend it: {@code auth.source} ({@code connect}, {@code header} or {@code query}; default
-   * {@code connect}), {@code workspace} ({@code none}, {@code member}, {@code not-member}, {@code
-   * unverified}; default {@code none}) and {@code failedAttempts} (an integer of at least 0;
-   * default 0). Their defaults are OpenClaw's facts, so every document of the contract reads as
-   * before.
+   * extend it ({@link dev.connectpolicy.api.Dimension#isOptional()}, such as {@code auth.source}
+   * and {@code workspace}), each at its {@linkplain dev.connectpolicy.api.Dimension#field() JSON
+   * field}, a wire string, a count of at least 0 or a flag, and its default when absent. Their
+   * defaults are OpenClaw's facts, so every document of the contract reads as before.
    *
    * @param json one JSON object
    * @return the context
@@ -162,10 +161,7 @@ public final class PolicyJson {
             auth.requiredEnum("method", AuthMethod.class),
             auth.optionalString("reason"),
             auth.requiredBoolean("sharedAuthOk")));
-    CredentialSource source = auth.optionalEnum("source", CredentialSource.class);
-    if (source != null) {
-      builder.credentialSource(source);
-    }
+    readOptionalFacts(auth, "auth.", builder);
     auth.finish();
     builder.device(fields.requiredEnum("device", DeviceProof.class));
     PairingState pairing = fields.optionalEnum("pairing", PairingState.class);
@@ -180,19 +176,71 @@ public final class PolicyJson {
               controlUi.optionalBoolean("dangerouslyDisableDeviceAuth", false)));
       controlUi.finish();
     }
-    WorkspaceAccess workspace = fields.optionalEnum("workspace", WorkspaceAccess.class);
-    if (workspace != null) {
-      builder.workspace(workspace);
-    }
-    builder.failedAttempts(fields.optionalInt("failedAttempts", 0));
+    readOptionalFacts(fields, "", builder);
     fields.finish();
     return builder.build();
   }
 
   /**
-   * Writes facts as one line of JSON, every field of OpenClaw's facts explicit; {@code
-   * auth.source}, {@code workspace} and {@code failedAttempts} only when they are not their
-   * defaults.
+   * Reads the optional facts ({@link Dimension#isOptional()}) whose JSON field is a member of the
+   * object at {@code prefix}: each a wire enum, a count or a flag, its default when absent.
+   */
+  private static void readOptionalFacts(
+      JsonFields object, String prefix, ConnectContext.Builder builder) {
+    for (Dimension<?> dimension : Dimension.all()) {
+      String name = memberName(dimension, prefix);
+      if (name == null) {
+        continue;
+      }
+      Object value = readValue(object, name, dimension.type());
+      if (value != null) {
+        dimension.setUnchecked(builder, value);
+      }
+    }
+  }
+
+  /** The member name of an optional fact in the object at {@code prefix}, or null if elsewhere. */
+  private static @Nullable String memberName(Dimension<?> dimension, String prefix) {
+    if (!dimension.isOptional() || !dimension.field().startsWith(prefix)) {
+      return null;
+    }
+    String name = dimension.field().substring(prefix.length());
+    return name.indexOf('.') < 0 ? name : null;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an optional fact's enum type is a WireValue enum
+  private static @Nullable Object readValue(JsonFields object, String name, Class<?> type) {
+    if (type == Integer.class) {
+      return object.optionalInt(name);
+    }
+    if (type == Boolean.class) {
+      return object.optionalBoolean(name);
+    }
+    return object.optionalEnum(name, (Class) type);
+  }
+
+  /** Writes the optional facts of the object at {@code prefix} that are not their defaults. */
+  private static void writeOptionalFacts(JsonGenerator out, String prefix, ConnectContext context)
+      throws IOException {
+    for (Dimension<?> dimension : Dimension.all()) {
+      String name = memberName(dimension, prefix);
+      if (name == null || dimension.isDefault(context)) {
+        continue;
+      }
+      Object value = dimension.get(context);
+      if (value instanceof Integer count) {
+        out.writeNumberField(name, count);
+      } else if (value instanceof Boolean flag) {
+        out.writeBooleanField(name, flag);
+      } else {
+        out.writeStringField(name, ((WireValue) value).wire());
+      }
+    }
+  }
+
+  /**
+   * Writes facts as one line of JSON, every field of OpenClaw's facts explicit; the optional facts
+   * of other gateways only when they are not their defaults.
    *
    * @param context the facts
    * @return the JSON object
@@ -224,9 +272,7 @@ public final class PolicyJson {
     out.writeStringField("method", auth.method().wire());
     out.writeStringField("reason", auth.reason());
     out.writeBooleanField("sharedAuthOk", auth.sharedAuthOk());
-    if (context.credentialSource() != CredentialSource.CONNECT) {
-      out.writeStringField("source", context.credentialSource().wire());
-    }
+    writeOptionalFacts(out, "auth.", context);
     out.writeEndObject();
     out.writeStringField("device", context.device().wire());
     out.writeStringField("pairing", context.pairing().wire());
@@ -237,12 +283,7 @@ public final class PolicyJson {
     out.writeEndObject();
     // The facts of other gateways are written only when they are not the defaults, so that
     // OpenClaw's facts are written exactly as before they existed.
-    if (context.workspace() != WorkspaceAccess.NONE) {
-      out.writeStringField("workspace", context.workspace().wire());
-    }
-    if (context.failedAttempts() != 0) {
-      out.writeNumberField("failedAttempts", context.failedAttempts());
-    }
+    writeOptionalFacts(out, "", context);
     out.writeEndObject();
   }
 

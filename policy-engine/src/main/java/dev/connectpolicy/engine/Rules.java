@@ -1,5 +1,6 @@
 package dev.connectpolicy.engine;
 
+import dev.connectpolicy.api.AuthFailure;
 import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.Client;
@@ -1181,8 +1182,8 @@ public final class Rules {
     Verdict limited =
         Verdict.reject(
             refusal(
-                RejectCode.AUTH_RATE_LIMITED,
-                "rate_limited",
+                AuthFailure.RATE_LIMITED.code(),
+                AuthFailure.RATE_LIMITED.wire(),
                 "too many failed attempts (retry later)",
                 Close.POLICY_VIOLATION,
                 id));
