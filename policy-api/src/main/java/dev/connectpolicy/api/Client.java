@@ -47,7 +47,7 @@ public record Client(String id, String mode) {
    *     gateway-client}
    * @param mode the client mode, such as {@code webchat}, {@code cli}, {@code backend}, {@code
    *     node}
-   * @throws InvalidContextException if the id or the mode is blank
+   * @throws InvalidContextException if the id or the mode is null or blank
    */
   public Client {
     id = normalise("client.id", id);
@@ -66,7 +66,7 @@ public record Client(String id, String mode) {
   }
 
   private static String normalise(String field, String value) {
-    String trimmed = value.strip();
+    String trimmed = ConnectContext.present(value, field).strip();
     if (trimmed.isEmpty()) {
       throw new InvalidContextException(field, "field `" + field + "` must not be blank");
     }
