@@ -1,16 +1,6 @@
 package dev.connectpolicy.engine;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectpolicy.api.Accept;
 import dev.connectpolicy.api.AuthAdvice;
 import dev.connectpolicy.api.AuthFacts;
@@ -40,6 +30,7 @@ import dev.connectpolicy.api.Role;
 import dev.connectpolicy.api.TraceEntry;
 import dev.connectpolicy.api.UpgradeDecision;
 import dev.connectpolicy.api.WireValue;
+import dev.connectpolicy.engine.internal.JsonFields;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -60,75 +51,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PolicyJson {
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(32)
-                  .maxStringLength(65_536)
-                  .maxNumberLength(32)
-                  .maxDocumentLength(1_048_576)
-                  .build())
-          .build();
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(FACTORY).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private PolicyJson() {}
-
-  /**
-   * Parses one JSON document into a tree, strictly: duplicate fields, trailing content and
-   * documents over a megabyte are errors (trailing content through {@code
-   * FAIL_ON_TRAILING_TOKENS}).
-   *
-   * @param json the document
-   * @return the tree
-   * @throws InvalidContextException if the document is not well-formed JSON
-   */
-  static JsonNode parse(@Nullable String json) {
-    if (json == null || json.isBlank()) {
-      throw new InvalidContextException("", "empty input, expected a JSON object");
-    }
-    try (JsonParser parser = FACTORY.createParser(json)) {
-      parser.setCodec(MAPPER);
-      return MAPPER.readTree(parser);
-    } catch (JsonProcessingException malformed) {
-      throw new InvalidContextException("", malformedMessage(malformed));
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
-    }
-  }
-
-  /**
-   * Describes a parser error without quoting the input, which may hold secrets.
-   *
-   * @param error the parser's error
-   * @return a message such as {@code malformed JSON at column 9: unexpected end of input}
-   */
-  private static String malformedMessage(JsonProcessingException error) {
-    String what;
-    String original = String.valueOf(error.getOriginalMessage());
-    if (error instanceof JsonEOFException) {
-      what = "unexpected end of input";
-    } else if (error instanceof StreamConstraintsException) {
-      what = "input exceeds a size limit";
-    } else if (original.startsWith("Trailing token")) {
-      what = "content after the document";
-    } else if (original.startsWith("Duplicate field")) {
-      what = "duplicate field";
-    } else if (original.startsWith("Unrecognized token")) {
-      what = "unrecognized token";
-    } else if (original.startsWith("Unexpected character")) {
-      what = "unexpected character";
-    } else {
-      what = "not well-formed";
-    }
-    if (error.getLocation() == null || error.getLocation().getColumnNr() < 0) {
-      return "malformed JSON: " + what;
-    }
-    return "malformed JSON at column " + error.getLocation().getColumnNr() + ": " + what;
-  }
 
   /**
    * Reads the facts of {@code CONTRACT.md} section 1, and the optional facts of other gateways that
@@ -142,7 +65,7 @@ public final class PolicyJson {
    * @throws InvalidContextException naming the field, if the document does not fit the contract
    */
   public static ConnectContext readContext(String json) {
-    JsonFields fields = JsonFields.object(parse(json), "");
+    JsonFields fields = JsonFields.object(JsonFields.parse(json), "");
     ConnectContext.Builder builder = ConnectContext.builder();
     builder.role(fields.requiredString("role"));
     builder.scopes(fields.optionalStringList("scopes"));
@@ -426,7 +349,7 @@ public final class PolicyJson {
    * @throws InvalidContextException naming the field, if the document is not a decision
    */
   public static Decision readDecision(String json) {
-    JsonFields fields = JsonFields.object(parse(json), "");
+    JsonFields fields = JsonFields.object(JsonFields.parse(json), "");
     Outcome outcome = fields.requiredEnum("outcome", Outcome.class);
     Decision decision;
     if (outcome == Outcome.ACCEPT) {
@@ -491,7 +414,7 @@ public final class PolicyJson {
 
   static String generate(Writer writer) {
     StringWriter text = new StringWriter(256);
-    try (JsonGenerator out = FACTORY.createGenerator(text)) {
+    try (JsonGenerator out = JsonFields.FACTORY.createGenerator(text)) {
       writer.write(out);
     } catch (IOException impossible) {
       throw new UncheckedIOException(impossible);
