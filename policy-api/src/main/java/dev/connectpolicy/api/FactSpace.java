@@ -469,11 +469,8 @@ public final class FactSpace implements Iterable<ConnectContext> {
       boolean fits =
           switch (locality) {
             case BROWSER_CONTAINER_LOCAL ->
-                client.id().equals(Client.CONTROL_UI)
-                    && client.mode().equals("webchat")
-                    && hasOrigin;
-            case CLI_CONTAINER_LOCAL ->
-                client.id().equals(Client.CLI) && client.mode().equals("cli") && !hasOrigin;
+                client.isBrowserControlUi() && client.mode().equals("webchat") && hasOrigin;
+            case CLI_CONTAINER_LOCAL -> client.isCli() && !hasOrigin;
             default -> !hasOrigin;
           };
       if (!sharedSecret || !fits) {

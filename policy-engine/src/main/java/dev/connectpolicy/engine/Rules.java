@@ -26,7 +26,6 @@ import dev.connectpolicy.api.UpgradeRule;
 import dev.connectpolicy.api.Verdict;
 import dev.connectpolicy.api.WorkspaceAccess;
 import dev.connectpolicy.engine.internal.AuthFailures;
-import dev.connectpolicy.engine.internal.Clients;
 import dev.connectpolicy.engine.internal.OpenClawText;
 import java.util.EnumMap;
 import java.util.List;
@@ -164,7 +163,7 @@ public final class Rules {
           }
           Client client = context.client();
           if (context.origin() == OriginCheck.ABSENT
-              && (Clients.isBrowserControlUi(client) || Clients.isWebchat(client))) {
+              && (client.isBrowserControlUi() || client.isWebchat())) {
             return missing;
           }
           return Verdict.abstain();
@@ -477,10 +476,10 @@ public final class Rules {
             "the CLI on loopback with a verified shared secret keeps its scopes")
         .passesWhen(
             (context, established) ->
-                Clients.isCliCli(context.client())
+                context.client().isCli()
                     && (context.locality() == Locality.DIRECT_LOCAL
                         || context.locality() == Locality.CLI_CONTAINER_LOCAL)
-                    && !Clients.hasOrigin(context)
+                    && context.origin() == OriginCheck.ABSENT
                     && context.auth().sharedAuthOk()
                     && context.auth().method().isSharedSecret());
   }
@@ -576,9 +575,9 @@ public final class Rules {
       ControlUiClients controlUi) {
     Client client = context.client();
     AuthFailures.Audience audience =
-        Clients.isCliMode(client)
+        client.isCliMode()
             ? AuthFailures.Audience.CLI
-            : controlUi.matches(client) || Clients.isWebchat(client)
+            : controlUi.matches(client) || client.isWebchat()
                 ? AuthFailures.Audience.DASHBOARD
                 : AuthFailures.Audience.OTHER;
     return rejections.verdict(context.auth(), audience, hasDevice(context, established));
