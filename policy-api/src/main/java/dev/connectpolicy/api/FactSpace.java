@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -93,13 +94,13 @@ public final class FactSpace implements Iterable<ConnectContext> {
   private final boolean openClawRules;
 
   /** The space's own consistency rules. */
-  private final List<Predicate<? super ConnectContext>> rules;
+  private final List<Constraint> rules;
 
   private FactSpace(
       Map<Dimension<?>, List<?>> domains,
       List<Dimension<?>> enumerated,
       boolean openClawRules,
-      List<Predicate<? super ConnectContext>> rules) {
+      List<Constraint> rules) {
     this.domains = domains;
     this.enumerated = enumerated;
     this.openClawRules = openClawRules;
@@ -163,9 +164,30 @@ public final class FactSpace implements Iterable<ConnectContext> {
    * @return the narrower space
    */
   public FactSpace where(Predicate<? super ConnectContext> rule) {
-    List<Predicate<? super ConnectContext>> more = new ArrayList<>(rules);
-    more.add(java.util.Objects.requireNonNull(rule, "rule"));
+    return where(Constraint.anything("where", rule));
+  }
+
+  /**
+   * Returns a space of only the cells that also satisfy a named constraint; one that declares the
+   * dimensions it reads lets the enumeration skip every cell that agrees with a broken one on them.
+   *
+   * @param constraint which contexts are consistent
+   * @return the narrower space
+   */
+  public FactSpace where(Constraint constraint) {
+    List<Constraint> more = new ArrayList<>(rules);
+    more.add(java.util.Objects.requireNonNull(constraint, "constraint"));
     return new FactSpace(domains, enumerated, openClawRules, List.copyOf(more));
+  }
+
+  /**
+   * Returns the space's own consistency rules, in the order they were given (OpenClaw's, which the
+   * standard space applies, are not among them).
+   *
+   * @return the constraints
+   */
+  public List<Constraint> constraints() {
+    return rules;
   }
 
   /**
@@ -332,8 +354,8 @@ public final class FactSpace implements Iterable<ConnectContext> {
     if (openClawRules && !isConsistent(context)) {
       return false;
     }
-    for (Predicate<? super ConnectContext> rule : rules) {
-      if (!rule.test(context)) {
+    for (Constraint rule : rules) {
+      if (!rule.test().test(context)) {
         return false;
       }
     }
@@ -497,6 +519,10 @@ public final class FactSpace implements Iterable<ConnectContext> {
     private final int device;
     private final int pairing;
     private final int lastForeign;
+
+    /** For each constraint, the innermost dimension it reads: where a broken one skips to. */
+    private final int[] skipTo;
+
     private @Nullable ConnectContext built;
     private boolean exhausted;
 
@@ -521,6 +547,17 @@ public final class FactSpace implements Iterable<ConnectContext> {
         }
       }
       lastForeign = last;
+      skipTo = new int[rules.size()];
+      for (int r = 0; r < skipTo.length; r++) {
+        Set<Dimension<?>> reads = rules.get(r).reads();
+        int innermost = reads.isEmpty() ? dimensions.length - 1 : -1;
+        for (int d = 0; d < dimensions.length; d++) {
+          if (reads.contains(dimensions[d])) {
+            innermost = d;
+          }
+        }
+        skipTo[r] = Math.max(innermost, 0);
+      }
       authConsistent = new boolean[values[auth].length];
       for (int i = 0; i < authConsistent.length; i++) {
         authConsistent[i] = !openClawRules || isConsistent((AuthFacts) values[auth][i]);
@@ -567,9 +604,9 @@ public final class FactSpace implements Iterable<ConnectContext> {
       }
       if (!rules.isEmpty()) {
         ConnectContext candidate = build();
-        for (Predicate<? super ConnectContext> rule : rules) {
-          if (!rule.test(candidate)) {
-            return index.length - 1;
+        for (int r = 0; r < rules.size(); r++) {
+          if (!rules.get(r).test().test(candidate)) {
+            return skipTo[r];
           }
         }
         built = candidate;
@@ -629,12 +666,61 @@ public final class FactSpace implements Iterable<ConnectContext> {
   }
 
   /**
+   * A named consistency rule of a fact space and the dimensions it reads. When a cell breaks it,
+   * every cell that agrees with that one on the dimensions it reads breaks it too, so the
+   * enumeration skips them all at once; a rule that declares nothing is taken to read every
+   * dimension.
+   *
+   * @param name the rule's name, for messages
+   * @param test which contexts are consistent
+   * @param reads the dimensions {@code test} reads; empty for any
+   */
+  public record Constraint(
+      String name, Predicate<? super ConnectContext> test, Set<Dimension<?>> reads) {
+
+    /**
+     * Checks the parts and copies the dimensions.
+     *
+     * @param name the rule's name
+     * @param test which contexts are consistent
+     * @param reads the dimensions {@code test} reads; empty for any
+     */
+    public Constraint {
+      java.util.Objects.requireNonNull(name, "name");
+      java.util.Objects.requireNonNull(test, "test");
+      reads = Set.copyOf(java.util.Objects.requireNonNull(reads, "reads"));
+    }
+
+    /**
+     * A constraint that reads the given dimensions, and only them.
+     *
+     * @param name the rule's name
+     * @param test which contexts are consistent
+     * @param reads every dimension {@code test} reads; at least one
+     * @return the constraint
+     * @throws IllegalArgumentException if no dimension is given
+     */
+    public static Constraint of(
+        String name, Predicate<? super ConnectContext> test, Dimension<?>... reads) {
+      if (reads.length == 0) {
+        throw new IllegalArgumentException(
+            "constraint `" + name + "` must name the dimensions it reads");
+      }
+      return new Constraint(name, test, Set.of(reads));
+    }
+
+    static Constraint anything(String name, Predicate<? super ConnectContext> test) {
+      return new Constraint(name, test, Set.of());
+    }
+  }
+
+  /**
    * Builds a {@link FactSpace} of one's own: the dimensions given a domain are enumerated, every
    * other is fixed at its default; the rules given are the space's consistency. Not thread-safe.
    */
   public static final class Builder {
     private final Map<Dimension<?>, List<?>> domains = new LinkedHashMap<>();
-    private final List<Predicate<? super ConnectContext>> rules = new ArrayList<>();
+    private final List<Constraint> rules = new ArrayList<>();
 
     private Builder() {}
 
@@ -663,7 +749,38 @@ public final class FactSpace implements Iterable<ConnectContext> {
      * @return this builder
      */
     public Builder where(Predicate<? super ConnectContext> rule) {
-      rules.add(java.util.Objects.requireNonNull(rule, "rule"));
+      return where(Constraint.anything("where", rule));
+    }
+
+    /**
+     * Adds a named consistency rule that declares the dimensions it reads, so that the enumeration
+     * skips every cell that agrees with a broken one on them.
+     *
+     * <pre>{@code
+     * builder.where("query-needs-credential",
+     *     context -> context.auth().provided() != Credential.NONE
+     *         || context.credentialSource() == CredentialSource.CONNECT,
+     *     Dimension.AUTH, Dimension.CREDENTIAL_SOURCE);
+     * }</pre>
+     *
+     * @param name the rule's name, for messages
+     * @param rule which contexts are consistent
+     * @param reads every dimension {@code rule} reads
+     * @return this builder
+     */
+    public Builder where(
+        String name, Predicate<? super ConnectContext> rule, Dimension<?>... reads) {
+      return where(Constraint.of(name, rule, reads));
+    }
+
+    /**
+     * Adds a consistency rule.
+     *
+     * @param constraint which contexts are consistent
+     * @return this builder
+     */
+    public Builder where(Constraint constraint) {
+      rules.add(java.util.Objects.requireNonNull(constraint, "constraint"));
       return this;
     }
 

@@ -154,8 +154,11 @@ public enum GatewayFamily {
               Dimension.CREDENTIAL_SOURCE,
               List.of(CredentialSource.CONNECT, CredentialSource.HEADER))
           .where(
+              "moltis-credential-sources",
               context ->
-                  sources.get(context.auth().provided()).contains(context.credentialSource()))
+                  sources.get(context.auth().provided()).contains(context.credentialSource()),
+              Dimension.AUTH,
+              Dimension.CREDENTIAL_SOURCE)
           .build();
     }
 
@@ -172,9 +175,12 @@ public enum GatewayFamily {
               Dimension.CREDENTIAL_SOURCE,
               List.of(CredentialSource.CONNECT, CredentialSource.QUERY))
           .where(
+              "no-credential-no-source",
               context ->
                   context.auth().provided() != Credential.NONE
-                      || context.credentialSource() == CredentialSource.CONNECT)
+                      || context.credentialSource() == CredentialSource.CONNECT,
+              Dimension.AUTH,
+              Dimension.CREDENTIAL_SOURCE)
           .build();
     }
 
@@ -191,13 +197,19 @@ public enum GatewayFamily {
           .with(Dimension.WORKSPACE, List.of(WorkspaceAccess.values()))
           .with(Dimension.FAILED_ATTEMPTS, Dimension.FAILED_ATTEMPTS.values())
           .where(
+              "no-credential-no-source",
               context ->
                   context.auth().provided() != Credential.NONE
-                      || context.credentialSource() == CredentialSource.CONNECT)
+                      || context.credentialSource() == CredentialSource.CONNECT,
+              Dimension.AUTH,
+              Dimension.CREDENTIAL_SOURCE)
           .where(
+              "workspace-verified-with-the-user",
               context ->
                   context.workspace() == WorkspaceAccess.NONE
-                      || (context.workspace() == WorkspaceAccess.UNVERIFIED) != context.auth().ok())
+                      || (context.workspace() == WorkspaceAccess.UNVERIFIED) != context.auth().ok(),
+              Dimension.AUTH,
+              Dimension.WORKSPACE)
           .build();
     }
   }
