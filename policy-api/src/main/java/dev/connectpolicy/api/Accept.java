@@ -1,6 +1,7 @@
 package dev.connectpolicy.api;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -26,7 +27,10 @@ public record Accept(
    * @param decidedBy the id of the last rule that admitted the connection
    */
   public Accept {
-    scopes = List.copyOf(scopes);
+    Objects.requireNonNull(role, "role");
+    scopes = List.copyOf(Objects.requireNonNull(scopes, "scopes"));
+    Objects.requireNonNull(pairing, "pairing");
+    Objects.requireNonNull(decidedBy, "decidedBy");
   }
 
   @Override

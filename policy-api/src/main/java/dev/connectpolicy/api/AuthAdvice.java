@@ -9,4 +9,16 @@ package dev.connectpolicy.api;
  *     was sent
  * @param recommendedNextStep the recommended next step
  */
-public record AuthAdvice(boolean canRetryWithDeviceToken, NextStep recommendedNextStep) {}
+public record AuthAdvice(boolean canRetryWithDeviceToken, NextStep recommendedNextStep) {
+
+  /**
+   * Checks that the next step is present.
+   *
+   * @param canRetryWithDeviceToken whether the client may retry once with its cached device token
+   * @param recommendedNextStep what the client should do next
+   * @throws NullPointerException if the next step is null
+   */
+  public AuthAdvice {
+    java.util.Objects.requireNonNull(recommendedNextStep, "recommendedNextStep");
+  }
+}

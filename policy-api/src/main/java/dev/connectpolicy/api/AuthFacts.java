@@ -31,9 +31,13 @@ public record AuthFacts(
    * @param reason OpenClaw's failure reason, such as {@code token_mismatch}; required when {@code
    *     ok} is false and null when it is true
    * @param sharedAuthOk whether a shared secret (or a trusted proxy's identity) was verified
-   * @throws InvalidContextException if {@code ok} is false without a reason, or true with one
+   * @throws InvalidContextException naming the field, if a fact is null, {@code ok} is false
+   *     without a reason, or true with one
    */
   public AuthFacts {
+    mode = ConnectContext.present(mode, "auth.mode");
+    provided = ConnectContext.present(provided, "auth.provided");
+    method = ConnectContext.present(method, "auth.method");
     if (!ok && (reason == null || reason.isBlank())) {
       throw new InvalidContextException(
           "auth.reason", "field `auth.reason` is required when `auth.ok` is false");

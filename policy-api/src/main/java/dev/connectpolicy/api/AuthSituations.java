@@ -48,30 +48,32 @@ final class AuthSituations {
    * per distinct way of failing, not every reason string.
    */
   static List<@Nullable String> failureReasons(AuthMode mode, Credential provided) {
-    String prefix = mode == AuthMode.PASSWORD ? "password" : "token";
-    List<@Nullable String> reasons = new ArrayList<>();
+    boolean password = mode == AuthMode.PASSWORD;
+    List<AuthFailure> failures = new ArrayList<>();
     switch (mode) {
       case NONE -> {
-        return reasons;
+        return List.of();
       }
       case TOKEN, PASSWORD -> {
-        boolean sentModeSecret =
-            provided == (mode == AuthMode.TOKEN ? Credential.TOKEN : Credential.PASSWORD);
+        boolean sentModeSecret = provided == (password ? Credential.PASSWORD : Credential.TOKEN);
         if (sentModeSecret) {
-          reasons.add(prefix + "_mismatch");
-          reasons.add(prefix + "_missing_config");
-          reasons.add("rate_limited");
+          failures.add(password ? AuthFailure.PASSWORD_MISMATCH : AuthFailure.TOKEN_MISMATCH);
+          failures.add(
+              password ? AuthFailure.PASSWORD_MISSING_CONFIG : AuthFailure.TOKEN_MISSING_CONFIG);
+          failures.add(AuthFailure.RATE_LIMITED);
         } else {
-          reasons.add(prefix + "_missing");
+          failures.add(password ? AuthFailure.PASSWORD_MISSING : AuthFailure.TOKEN_MISSING);
         }
       }
-      case TRUSTED_PROXY -> reasons.add("trusted_proxy_untrusted_source");
+      case TRUSTED_PROXY -> failures.add(AuthFailure.TRUSTED_PROXY_UNTRUSTED_SOURCE);
     }
     if (provided == Credential.DEVICE_TOKEN) {
-      reasons.add("device_token_mismatch");
+      failures.add(AuthFailure.DEVICE_TOKEN_MISMATCH);
     } else if (provided == Credential.BOOTSTRAP_TOKEN) {
-      reasons.add("bootstrap_token_invalid");
+      failures.add(AuthFailure.BOOTSTRAP_TOKEN_INVALID);
     }
+    List<@Nullable String> reasons = new ArrayList<>(failures.size());
+    failures.forEach(failure -> reasons.add(failure.wire()));
     return reasons;
   }
 

@@ -47,7 +47,7 @@ public record Client(String id, String mode) {
    *     gateway-client}
    * @param mode the client mode, such as {@code webchat}, {@code cli}, {@code backend}, {@code
    *     node}
-   * @throws InvalidContextException if the id or the mode is blank
+   * @throws InvalidContextException if the id or the mode is null or blank
    */
   public Client {
     id = normalise("client.id", id);
@@ -66,7 +66,7 @@ public record Client(String id, String mode) {
   }
 
   private static String normalise(String field, String value) {
-    String trimmed = value.strip();
+    String trimmed = ConnectContext.present(value, field).strip();
     if (trimmed.isEmpty()) {
       throw new InvalidContextException(field, "field `" + field + "` must not be blank");
     }
@@ -81,6 +81,78 @@ public record Client(String id, String mode) {
       }
     }
     return lower == null ? trimmed : lower.toString();
+  }
+
+  // OpenClaw's classification of declared clients (reference section 1.5), shared by the rules,
+  // the evidence layer and the testkit's invariants.
+
+  /**
+   * Tells whether the client claims to be the browser Control UI ({@code id ==
+   * openclaw-control-ui}).
+   *
+   * @return whether it claims to be the browser Control UI
+   */
+  public boolean isBrowserControlUi() {
+    return id.equals(CONTROL_UI);
+  }
+
+  /**
+   * Tells whether the client claims to be an operator UI: the browser Control UI or the terminal UI
+   * ({@code openclaw-tui}).
+   *
+   * @return whether it claims to be an operator UI
+   */
+  public boolean isOperatorUi() {
+    return isBrowserControlUi() || id.equals(TUI);
+  }
+
+  /**
+   * Tells whether the client claims to be web chat: mode {@code webchat} or id {@code webchat-ui}.
+   *
+   * @return whether it claims to be web chat
+   */
+  public boolean isWebchat() {
+    return mode.equals("webchat") || id.equals(WEBCHAT_UI);
+  }
+
+  /**
+   * Tells whether the client claims to be the gateway's own backend client: id {@code
+   * gateway-client}, mode {@code backend}.
+   *
+   * @return whether it claims to be the gateway's backend
+   */
+  public boolean isBackend() {
+    return id.equals(GATEWAY_CLIENT) && mode.equals("backend");
+  }
+
+  /**
+   * Tells whether the client claims to be the command-line client: id {@code cli}, mode {@code
+   * cli}.
+   *
+   * @return whether it claims to be the CLI
+   */
+  public boolean isCli() {
+    return id.equals(CLI) && mode.equals("cli");
+  }
+
+  /**
+   * Tells whether the client is in CLI mode, which gets CLI hints in authentication messages.
+   *
+   * @return whether its mode is {@code cli}
+   */
+  public boolean isCliMode() {
+    return mode.equals("cli");
+  }
+
+  /**
+   * Tells whether the client claims to be a native app UI: mode {@code ui} and the macOS, iOS or
+   * Android app id.
+   *
+   * @return whether it claims to be a native app
+   */
+  public boolean isNativeAppUi() {
+    return mode.equals("ui")
+        && (id.equals(MACOS_APP) || id.equals(IOS_APP) || id.equals(ANDROID_APP));
   }
 
   @Override

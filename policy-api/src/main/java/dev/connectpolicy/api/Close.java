@@ -1,6 +1,7 @@
 package dev.connectpolicy.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The WebSocket close frame that ends a rejected connection.
@@ -31,6 +32,7 @@ public record Close(int code, String reason) {
    *     #MAX_REASON_BYTES} bytes of UTF-8
    */
   public Close {
+    Objects.requireNonNull(reason, "reason");
     int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
     if (reason.isEmpty() || bytes > MAX_REASON_BYTES) {
       throw new IllegalArgumentException(

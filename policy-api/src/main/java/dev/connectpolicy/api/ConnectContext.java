@@ -78,10 +78,21 @@ public record ConnectContext(
    * @param credentialSource where the credential of {@code auth} was presented
    * @param workspace what was established about the workspace asked for
    * @param failedAttempts the failed authentication attempts counted for this client
-   * @throws InvalidContextException if a scope is null, {@code locality} contradicts {@code local},
-   *     or {@code failedAttempts} is negative
+   * @throws InvalidContextException naming the field, if a fact or a scope is null, {@code
+   *     locality} contradicts {@code local}, or {@code failedAttempts} is negative
    */
   public ConnectContext {
+    role = present(role, "role");
+    scopes = present(scopes, "scopes");
+    client = present(client, "client");
+    locality = present(locality, "locality");
+    origin = present(origin, "origin");
+    auth = present(auth, "auth");
+    device = present(device, "device");
+    pairing = present(pairing, "pairing");
+    controlUi = present(controlUi, "controlUi");
+    credentialSource = present(credentialSource, "credentialSource");
+    workspace = present(workspace, "workspace");
     for (int i = 0; i < scopes.size(); i++) {
       if (scopes.get(i) == null) {
         throw new InvalidContextException(
@@ -102,6 +113,22 @@ public record ConnectContext(
       throw new InvalidContextException(
           "failedAttempts", "field `failedAttempts` must not be negative, got " + failedAttempts);
     }
+  }
+
+  /**
+   * Refuses a null fact, naming it: a missing fact must never read as a harmless one.
+   *
+   * @param value the fact
+   * @param field its name
+   * @param <T> its type
+   * @return the fact
+   * @throws InvalidContextException if it is null
+   */
+  static <T> T present(@Nullable T value, String field) {
+    if (value == null) {
+      throw new InvalidContextException(field, "field `" + field + "` must not be null");
+    }
+    return value;
   }
 
   /**

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -92,13 +94,13 @@ public final class FactSpace implements Iterable<ConnectContext> {
   private final boolean openClawRules;
 
   /** The space's own consistency rules. */
-  private final List<Predicate<? super ConnectContext>> rules;
+  private final List<Constraint> rules;
 
   private FactSpace(
       Map<Dimension<?>, List<?>> domains,
       List<Dimension<?>> enumerated,
       boolean openClawRules,
-      List<Predicate<? super ConnectContext>> rules) {
+      List<Constraint> rules) {
     this.domains = domains;
     this.enumerated = enumerated;
     this.openClawRules = openClawRules;
@@ -162,9 +164,30 @@ public final class FactSpace implements Iterable<ConnectContext> {
    * @return the narrower space
    */
   public FactSpace where(Predicate<? super ConnectContext> rule) {
-    List<Predicate<? super ConnectContext>> more = new ArrayList<>(rules);
-    more.add(java.util.Objects.requireNonNull(rule, "rule"));
+    return where(Constraint.anything("where", rule));
+  }
+
+  /**
+   * Returns a space of only the cells that also satisfy a named constraint; one that declares the
+   * dimensions it reads lets the enumeration skip every cell that agrees with a broken one on them.
+   *
+   * @param constraint which contexts are consistent
+   * @return the narrower space
+   */
+  public FactSpace where(Constraint constraint) {
+    List<Constraint> more = new ArrayList<>(rules);
+    more.add(java.util.Objects.requireNonNull(constraint, "constraint"));
     return new FactSpace(domains, enumerated, openClawRules, List.copyOf(more));
+  }
+
+  /**
+   * Returns the space's own consistency rules, in the order they were given (OpenClaw's, which the
+   * standard space applies, are not among them).
+   *
+   * @return the constraints
+   */
+  public List<Constraint> constraints() {
+    return rules;
   }
 
   /**
@@ -184,6 +207,23 @@ public final class FactSpace implements Iterable<ConnectContext> {
    */
   public List<Dimension<?>> dimensions() {
     return enumerated;
+  }
+
+  /**
+   * Returns the columns of this space's decision tables: those of the dimensions it enumerates, in
+   * table order ({@link Dimension#tableColumns()}). The standard space's are OpenClaw's fifteen; a
+   * gateway's own space shows its own facts and leaves out those it fixes.
+   *
+   * @return the columns
+   */
+  public List<Dimension.Column> columns() {
+    List<Dimension.Column> columns = new ArrayList<>();
+    for (Dimension.Column column : Dimension.tableColumns()) {
+      if (enumerated.contains(column.dimension())) {
+        columns.add(column);
+      }
+    }
+    return List.copyOf(columns);
   }
 
   /**
@@ -314,8 +354,8 @@ public final class FactSpace implements Iterable<ConnectContext> {
     if (openClawRules && !isConsistent(context)) {
       return false;
     }
-    for (Predicate<? super ConnectContext> rule : rules) {
-      if (!rule.test(context)) {
+    for (Constraint rule : rules) {
+      if (!rule.test().test(context)) {
         return false;
       }
     }
@@ -341,9 +381,7 @@ public final class FactSpace implements Iterable<ConnectContext> {
                 context.auth(),
                 context.device())
             == 0
-        && extensionViolations(
-                context.credentialSource(), context.workspace(), context.failedAttempts())
-            == 0;
+        && foreignFacts(context).isEmpty();
   }
 
   /**
@@ -386,44 +424,45 @@ public final class FactSpace implements Iterable<ConnectContext> {
               + AuthSituations.describe(auth)
               + "`");
     }
-    int foreign =
-        extensionViolations(
-            context.credentialSource(), context.workspace(), context.failedAttempts());
-    if ((foreign & SOURCE_NOT_CONNECT) != 0) {
-      found.add(
-          "credential source `"
-              + context.credentialSource().wire()
-              + "`: OpenClaw reads credentials from the connect frame only");
-    }
-    if ((foreign & WORKSPACE_CLAIMED) != 0) {
-      found.add("workspace `" + context.workspace().wire() + "`: OpenClaw has no workspaces");
-    }
-    if ((foreign & FAILED_ATTEMPTS_COUNTED) != 0) {
-      found.add(
-          context.failedAttempts()
-              + " failed attempts: OpenClaw's rate limiter reports reason `rate_limited` instead");
+    for (Dimension<?> dimension : foreignFacts(context)) {
+      found.add(notOpenClaws(dimension, context));
     }
     return found;
   }
 
-  private static final int SOURCE_NOT_CONNECT = 1;
-  private static final int WORKSPACE_CLAIMED = 1 << 1;
-  private static final int FAILED_ATTEMPTS_COUNTED = 1 << 2;
+  /** The optional facts, those of other gateways, that a context has at another value. */
+  private static List<Dimension<?>> foreignFacts(ConnectContext context) {
+    List<Dimension<?>> foreign = List.of();
+    for (Dimension<?> dimension : Dimension.all()) {
+      if (dimension.isOptional() && !dimension.isDefault(context)) {
+        if (foreign.isEmpty()) {
+          foreign = new ArrayList<>(1);
+        }
+        foreign.add(dimension);
+      }
+    }
+    return foreign;
+  }
 
-  /** The facts of other gateways that OpenClaw's facts never have, as a bit set. */
-  private static int extensionViolations(
-      CredentialSource source, WorkspaceAccess workspace, int failedAttempts) {
-    int broken = 0;
-    if (source != CredentialSource.CONNECT) {
-      broken |= SOURCE_NOT_CONNECT;
+  /** Why an optional fact at another value than its default is not one of OpenClaw's facts. */
+  private static String notOpenClaws(Dimension<?> dimension, ConnectContext context) {
+    if (dimension == Dimension.CREDENTIAL_SOURCE) {
+      return "credential source `"
+          + context.credentialSource().wire()
+          + "`: OpenClaw reads credentials from the connect frame only";
     }
-    if (workspace != WorkspaceAccess.NONE) {
-      broken |= WORKSPACE_CLAIMED;
+    if (dimension == Dimension.WORKSPACE) {
+      return "workspace `" + context.workspace().wire() + "`: OpenClaw has no workspaces";
     }
-    if (failedAttempts != 0) {
-      broken |= FAILED_ATTEMPTS_COUNTED;
+    if (dimension == Dimension.FAILED_ATTEMPTS) {
+      return dimension.formatOf(context)
+          + " failed attempts: OpenClaw's rate limiter reports reason `rate_limited` instead";
     }
-    return broken;
+    return "field `"
+        + dimension.field()
+        + "` is `"
+        + dimension.formatOf(context)
+        + "`: not a fact of OpenClaw's";
   }
 
   private static final int NEEDS_DEVICE_METHOD = 1;
@@ -441,10 +480,8 @@ public final class FactSpace implements Iterable<ConnectContext> {
         broken |= NEEDS_DEVICE_METHOD;
       }
       String reason = auth.reason();
-      if (reason != null
-          && (reason.equals("device_token_mismatch")
-              || reason.equals("device_token_scope_mismatch")
-              || reason.equals("bootstrap_token_invalid"))) {
+      Optional<AuthFailure> failure = reason == null ? Optional.empty() : AuthFailure.parse(reason);
+      if (failure.isPresent() && failure.get().needsDevice()) {
         broken |= NEEDS_DEVICE_REASON;
       }
     }
@@ -454,11 +491,8 @@ public final class FactSpace implements Iterable<ConnectContext> {
       boolean fits =
           switch (locality) {
             case BROWSER_CONTAINER_LOCAL ->
-                client.id().equals(Client.CONTROL_UI)
-                    && client.mode().equals("webchat")
-                    && hasOrigin;
-            case CLI_CONTAINER_LOCAL ->
-                client.id().equals(Client.CLI) && client.mode().equals("cli") && !hasOrigin;
+                client.isBrowserControlUi() && client.mode().equals("webchat") && hasOrigin;
+            case CLI_CONTAINER_LOCAL -> client.isCli() && !hasOrigin;
             default -> !hasOrigin;
           };
       if (!sharedSecret || !fits) {
@@ -474,43 +508,56 @@ public final class FactSpace implements Iterable<ConnectContext> {
    * reads breaks it too, so the odometer skips them all at once.
    */
   private final class Cells implements Iterator<ConnectContext> {
+    private final Dimension<?>[] dimensions;
     private final Object[][] values;
     private final int[] index;
     private final boolean[] authConsistent;
-    private final int role;
-    private final int scopes;
     private final int client;
     private final int locality;
     private final int origin;
     private final int auth;
     private final int device;
     private final int pairing;
-    private final int controlUi;
-    private final int source;
-    private final int workspace;
-    private final int attempts;
+    private final int lastForeign;
+
+    /** For each constraint, the innermost dimension it reads: where a broken one skips to. */
+    private final int[] skipTo;
+
     private @Nullable ConnectContext built;
     private boolean exhausted;
 
     Cells() {
-      List<Dimension<?>> dimensions = new ArrayList<>(domains.keySet());
-      values = new Object[dimensions.size()][];
+      dimensions = domains.keySet().toArray(new Dimension<?>[0]);
+      values = new Object[dimensions.length][];
       for (int d = 0; d < values.length; d++) {
-        values[d] = domains.get(dimensions.get(d)).toArray();
+        values[d] = domains.get(dimensions[d]).toArray();
       }
+      List<Dimension<?>> order = List.of(dimensions);
       index = new int[values.length];
-      role = dimensions.indexOf(Dimension.ROLE);
-      scopes = dimensions.indexOf(Dimension.SCOPES);
-      client = dimensions.indexOf(Dimension.CLIENT);
-      locality = dimensions.indexOf(Dimension.LOCALITY);
-      origin = dimensions.indexOf(Dimension.ORIGIN);
-      auth = dimensions.indexOf(Dimension.AUTH);
-      device = dimensions.indexOf(Dimension.DEVICE);
-      pairing = dimensions.indexOf(Dimension.PAIRING);
-      controlUi = dimensions.indexOf(Dimension.CONTROL_UI);
-      source = dimensions.indexOf(Dimension.CREDENTIAL_SOURCE);
-      workspace = dimensions.indexOf(Dimension.WORKSPACE);
-      attempts = dimensions.indexOf(Dimension.FAILED_ATTEMPTS);
+      client = order.indexOf(Dimension.CLIENT);
+      locality = order.indexOf(Dimension.LOCALITY);
+      origin = order.indexOf(Dimension.ORIGIN);
+      auth = order.indexOf(Dimension.AUTH);
+      device = order.indexOf(Dimension.DEVICE);
+      pairing = order.indexOf(Dimension.PAIRING);
+      int last = -1;
+      for (int d = 0; d < dimensions.length; d++) {
+        if (dimensions[d].isOptional()) {
+          last = d;
+        }
+      }
+      lastForeign = last;
+      skipTo = new int[rules.size()];
+      for (int r = 0; r < skipTo.length; r++) {
+        Set<Dimension<?>> reads = rules.get(r).reads();
+        int innermost = reads.isEmpty() ? dimensions.length - 1 : -1;
+        for (int d = 0; d < dimensions.length; d++) {
+          if (reads.contains(dimensions[d])) {
+            innermost = d;
+          }
+        }
+        skipTo[r] = Math.max(innermost, 0);
+      }
       authConsistent = new boolean[values[auth].length];
       for (int i = 0; i < authConsistent.length; i++) {
         authConsistent[i] = !openClawRules || isConsistent((AuthFacts) values[auth][i]);
@@ -549,19 +596,17 @@ public final class FactSpace implements Iterable<ConnectContext> {
             != 0) {
           return Math.max(Math.max(Math.max(client, locality), Math.max(origin, auth)), device);
         }
-        if (extensionViolations(
-                (CredentialSource) value(source),
-                (WorkspaceAccess) value(workspace),
-                (Integer) value(attempts))
-            != 0) {
-          return Math.max(Math.max(source, workspace), attempts);
+        for (int d = 0; d < dimensions.length; d++) {
+          if (dimensions[d].isOptional() && !dimensions[d].defaultValue().equals(value(d))) {
+            return lastForeign;
+          }
         }
       }
       if (!rules.isEmpty()) {
         ConnectContext candidate = build();
-        for (Predicate<? super ConnectContext> rule : rules) {
-          if (!rule.test(candidate)) {
-            return index.length - 1;
+        for (int r = 0; r < rules.size(); r++) {
+          if (!rules.get(r).test().test(candidate)) {
+            return skipTo[r];
           }
         }
         built = candidate;
@@ -596,23 +641,12 @@ public final class FactSpace implements Iterable<ConnectContext> {
       }
     }
 
-    @SuppressWarnings("unchecked") // the domains hold the values of their dimensions
     private ConnectContext build() {
-      Locality where = (Locality) value(locality);
-      return new ConnectContext(
-          (String) value(role),
-          (List<String>) value(scopes),
-          (Client) value(client),
-          where == Locality.DIRECT_LOCAL,
-          where,
-          (OriginCheck) value(origin),
-          (AuthFacts) value(auth),
-          (DeviceProof) value(device),
-          (PairingState) value(pairing),
-          (ControlUiConfig) value(controlUi),
-          (CredentialSource) value(source),
-          (WorkspaceAccess) value(workspace),
-          (Integer) value(attempts));
+      ConnectContext.Builder builder = ConnectContext.builder();
+      for (int d = 0; d < index.length; d++) {
+        dimensions[d].setUnchecked(builder, value(d));
+      }
+      return builder.build();
     }
 
     @Override
@@ -632,12 +666,61 @@ public final class FactSpace implements Iterable<ConnectContext> {
   }
 
   /**
+   * A named consistency rule of a fact space and the dimensions it reads. When a cell breaks it,
+   * every cell that agrees with that one on the dimensions it reads breaks it too, so the
+   * enumeration skips them all at once; a rule that declares nothing is taken to read every
+   * dimension.
+   *
+   * @param name the rule's name, for messages
+   * @param test which contexts are consistent
+   * @param reads the dimensions {@code test} reads; empty for any
+   */
+  public record Constraint(
+      String name, Predicate<? super ConnectContext> test, Set<Dimension<?>> reads) {
+
+    /**
+     * Checks the parts and copies the dimensions.
+     *
+     * @param name the rule's name
+     * @param test which contexts are consistent
+     * @param reads the dimensions {@code test} reads; empty for any
+     */
+    public Constraint {
+      java.util.Objects.requireNonNull(name, "name");
+      java.util.Objects.requireNonNull(test, "test");
+      reads = Set.copyOf(java.util.Objects.requireNonNull(reads, "reads"));
+    }
+
+    /**
+     * A constraint that reads the given dimensions, and only them.
+     *
+     * @param name the rule's name
+     * @param test which contexts are consistent
+     * @param reads every dimension {@code test} reads; at least one
+     * @return the constraint
+     * @throws IllegalArgumentException if no dimension is given
+     */
+    public static Constraint of(
+        String name, Predicate<? super ConnectContext> test, Dimension<?>... reads) {
+      if (reads.length == 0) {
+        throw new IllegalArgumentException(
+            "constraint `" + name + "` must name the dimensions it reads");
+      }
+      return new Constraint(name, test, Set.of(reads));
+    }
+
+    static Constraint anything(String name, Predicate<? super ConnectContext> test) {
+      return new Constraint(name, test, Set.of());
+    }
+  }
+
+  /**
    * Builds a {@link FactSpace} of one's own: the dimensions given a domain are enumerated, every
    * other is fixed at its default; the rules given are the space's consistency. Not thread-safe.
    */
   public static final class Builder {
     private final Map<Dimension<?>, List<?>> domains = new LinkedHashMap<>();
-    private final List<Predicate<? super ConnectContext>> rules = new ArrayList<>();
+    private final List<Constraint> rules = new ArrayList<>();
 
     private Builder() {}
 
@@ -666,7 +749,38 @@ public final class FactSpace implements Iterable<ConnectContext> {
      * @return this builder
      */
     public Builder where(Predicate<? super ConnectContext> rule) {
-      rules.add(java.util.Objects.requireNonNull(rule, "rule"));
+      return where(Constraint.anything("where", rule));
+    }
+
+    /**
+     * Adds a named consistency rule that declares the dimensions it reads, so that the enumeration
+     * skips every cell that agrees with a broken one on them.
+     *
+     * <pre>{@code
+     * builder.where("query-needs-credential",
+     *     context -> context.auth().provided() != Credential.NONE
+     *         || context.credentialSource() == CredentialSource.CONNECT,
+     *     Dimension.AUTH, Dimension.CREDENTIAL_SOURCE);
+     * }</pre>
+     *
+     * @param name the rule's name, for messages
+     * @param rule which contexts are consistent
+     * @param reads every dimension {@code rule} reads
+     * @return this builder
+     */
+    public Builder where(
+        String name, Predicate<? super ConnectContext> rule, Dimension<?>... reads) {
+      return where(Constraint.of(name, rule, reads));
+    }
+
+    /**
+     * Adds a consistency rule.
+     *
+     * @param constraint which contexts are consistent
+     * @return this builder
+     */
+    public Builder where(Constraint constraint) {
+      rules.add(java.util.Objects.requireNonNull(constraint, "constraint"));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.connectpolicy.api;
 
+import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,26 @@ public record Reject(
     @Nullable AuthAdvice authAdvice,
     @Nullable String hint)
     implements Decision {
+
+  /**
+   * Checks that the required parts are present.
+   *
+   * @param code the detail code
+   * @param reason the reason string, or null
+   * @param message the error message
+   * @param close the close frame
+   * @param decidedBy the id of the rule that rejected
+   * @param authAdvice for authentication rejections, the retry advice; otherwise null
+   * @param hint for pairing rejections in versions that send one, the remediation hint; otherwise
+   *     null
+   * @throws NullPointerException naming the part, if a required part is null
+   */
+  public Reject {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(close, "close");
+    Objects.requireNonNull(decidedBy, "decidedBy");
+  }
 
   /**
    * A rejection without advice or hint, closing with 1008 and the message as reason.

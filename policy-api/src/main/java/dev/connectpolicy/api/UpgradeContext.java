@@ -36,10 +36,15 @@ public record UpgradeContext(
    * @param source where it carried it; {@code connect} exactly when it carried none
    * @param verified whether that credential verified
    * @param failedAttempts the failed authentication attempts counted for this client
-   * @throws IllegalArgumentException if a credential has no upgrade source or the reverse, if no
-   *     credential verified, or if the count is negative
+   * @throws IllegalArgumentException naming the field if a fact is null; if a credential has no
+   *     upgrade source or the reverse, if no credential verified, or if the count is negative
    */
   public UpgradeContext {
+    locality = ConnectContext.present(locality, "locality");
+    origin = ConnectContext.present(origin, "origin");
+    mode = ConnectContext.present(mode, "mode");
+    credential = ConnectContext.present(credential, "credential");
+    source = ConnectContext.present(source, "source");
     if ((credential == Credential.NONE) != (source == CredentialSource.CONNECT)) {
       throw new IllegalArgumentException(
           "an upgrade credential needs a header or query source, and only a credential has one;"

@@ -40,6 +40,8 @@ public record UpgradeDecision(
    * @throws IllegalArgumentException if the rejection, the outcome and the status disagree
    */
   public UpgradeDecision {
+    java.util.Objects.requireNonNull(outcome, "outcome");
+    java.util.Objects.requireNonNull(decidedBy, "decidedBy");
     if ((reject != null) != (outcome == UpgradeOutcome.REJECT)) {
       throw new IllegalArgumentException("a rejection comes exactly with the reject outcome");
     }

@@ -183,6 +183,41 @@ class FactSpaceTest {
   }
 
   @Test
+  void aConstraintThatNamesWhatItReadsKeepsTheSameCellsAndSkipsTheRestAtOnce() {
+    java.util.function.Predicate<ConnectContext> headerOnly =
+        context -> context.auth().ok() || context.credentialSource() == CredentialSource.CONNECT;
+    FactSpace.Builder base =
+        FactSpace.builder()
+            .with(Dimension.ROLE, List.of("operator", "node"))
+            .with(
+                Dimension.AUTH,
+                List.of(
+                    AuthFacts.sharedSecretOk(AuthMode.TOKEN),
+                    AuthFacts.failed(
+                        AuthMode.TOKEN, Credential.TOKEN, AuthMethod.TOKEN, "token_mismatch")))
+            .with(Dimension.CREDENTIAL_SOURCE, List.of(CredentialSource.values()))
+            .with(Dimension.FAILED_ATTEMPTS, List.of(0, 4, 5));
+    FactSpace undeclared = base.build().where(headerOnly);
+    FactSpace declared =
+        base.build()
+            .where(
+                FactSpace.Constraint.of(
+                    "failure-from-the-frame",
+                    headerOnly,
+                    Dimension.AUTH,
+                    Dimension.CREDENTIAL_SOURCE));
+
+    assertThat(declared.contexts().toList()).isEqualTo(undeclared.contexts().toList());
+    assertThat(declared.size()).isEqualTo(2 * (3 + 1) * 3);
+    assertThat(declared.constraints())
+        .extracting(FactSpace.Constraint::name)
+        .containsExactly("failure-from-the-frame");
+    assertThatThrownBy(() -> FactSpace.Constraint.of("reads nothing", headerOnly))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must name the dimensions it reads");
+  }
+
+  @Test
   void openClawsFactsHaveNoneOfTheOtherGatewaysFacts() {
     ConnectContext base = FactSpace.standard().iterator().next();
 

@@ -3,8 +3,8 @@ package dev.connectpolicy.cli;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.PolicyPipeline;
-import dev.connectpolicy.engine.RequestJson;
 import dev.connectpolicy.engine.evidence.Admission;
+import dev.connectpolicy.engine.evidence.RequestJson;
 import picocli.CommandLine.Command;
 
 /** {@code admit}: one decision, with the facts derived, per line of raw requests. */

@@ -3,7 +3,7 @@ package dev.connectpolicy.engine;
 import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.Locality;
-import dev.connectpolicy.engine.internal.Clients;
+import dev.connectpolicy.api.OriginCheck;
 
 /**
  * When the gateway's own backend client ({@code gateway-client} in mode {@code backend}) may skip
@@ -37,7 +37,7 @@ public enum BackendSelfPairing {
    * @return true if the backend self-pairing exception applies
    */
   public boolean applies(ConnectContext context) {
-    if (!Clients.isBackend(context.client()) || Clients.hasOrigin(context)) {
+    if (!context.client().isBackend() || context.origin() != OriginCheck.ABSENT) {
       return false;
     }
     AuthMethod method = context.auth().method();

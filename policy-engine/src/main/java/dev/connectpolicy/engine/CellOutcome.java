@@ -2,6 +2,7 @@ package dev.connectpolicy.engine;
 
 import dev.connectpolicy.api.Accept;
 import dev.connectpolicy.api.Decision;
+import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.Outcome;
 import dev.connectpolicy.api.Reject;
 
@@ -11,10 +12,10 @@ import dev.connectpolicy.api.Reject;
  * are left out: they follow from the code and the facts.
  *
  * @param outcome accept or reject
- * @param code the reject code, or {@link FactColumn#NONE} for an acceptance
- * @param role the effective role of an acceptance, or {@link FactColumn#NONE}
- * @param scopes {@code kept} or {@code cleared} for an acceptance, or {@link FactColumn#NONE}
- * @param pairing the pairing action of an acceptance, or {@link FactColumn#NONE}
+ * @param code the reject code, or {@link Dimension.Column#NONE} for an acceptance
+ * @param role the effective role of an acceptance, or {@link Dimension.Column#NONE}
+ * @param scopes {@code kept} or {@code cleared} for an acceptance, or {@link Dimension.Column#NONE}
+ * @param pairing the pairing action of an acceptance, or {@link Dimension.Column#NONE}
  * @param decidedBy the id of the deciding rule
  */
 public record CellOutcome(
@@ -31,7 +32,7 @@ public record CellOutcome(
         (Accept accept) ->
             new CellOutcome(
                 Outcome.ACCEPT,
-                FactColumn.NONE,
+                Dimension.Column.NONE,
                 accept.role().wire(),
                 accept.scopesCleared() ? "cleared" : "kept",
                 accept.pairing().wire(),
@@ -40,19 +41,19 @@ public record CellOutcome(
             new CellOutcome(
                 Outcome.REJECT,
                 reject.code().wire(),
-                FactColumn.NONE,
-                FactColumn.NONE,
-                FactColumn.NONE,
+                Dimension.Column.NONE,
+                Dimension.Column.NONE,
+                Dimension.Column.NONE,
                 reject.decidedBy()));
   }
 
   /**
    * The same outcome without the deciding rule: what a diff compares.
    *
-   * @return a copy whose {@code decidedBy} is {@link FactColumn#NONE}
+   * @return a copy whose {@code decidedBy} is {@link Dimension.Column#NONE}
    */
   public CellOutcome observable() {
-    return new CellOutcome(outcome, code, role, scopes, pairing, FactColumn.NONE);
+    return new CellOutcome(outcome, code, role, scopes, pairing, Dimension.Column.NONE);
   }
 
   /**

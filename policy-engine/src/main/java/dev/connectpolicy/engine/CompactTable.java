@@ -2,6 +2,8 @@ package dev.connectpolicy.engine;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.Dimension;
+import dev.connectpolicy.api.FactSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
@@ -26,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  *     diff
  * @param totalCells the cells of the fact space
  * @param isDiff whether this is a diff (rows carry {@link TableRow#before()})
- * @param columns the names of the fact columns of the space tabulated ({@link FactColumn#of}), in
- *     table order
+ * @param columns the names of the fact columns of the space tabulated ({@link
+ *     FactSpace#columns()}), in table order
  */
 public record CompactTable(
     String title,
@@ -37,6 +39,13 @@ public record CompactTable(
     long totalCells,
     boolean isDiff,
     List<String> columns) {
+
+  /**
+   * The names of the standard space's columns, the ones a table made before other gateways' facts
+   * existed has.
+   */
+  private static final List<String> STANDARD_COLUMNS =
+      FactSpace.standard().columns().stream().map(Dimension.Column::name).toList();
 
   /**
    * Copies the rows.
@@ -71,7 +80,7 @@ public record CompactTable(
       long coveredCells,
       long totalCells,
       boolean isDiff) {
-    this(title, description, rows, coveredCells, totalCells, isDiff, FactColumn.standardNames());
+    this(title, description, rows, coveredCells, totalCells, isDiff, STANDARD_COLUMNS);
   }
 
   /**

@@ -9,13 +9,11 @@ import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.ControlUiConfig;
 import dev.connectpolicy.api.Credential;
-import dev.connectpolicy.api.CredentialSource;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
 import dev.connectpolicy.api.UpgradeContext;
 import dev.connectpolicy.api.UpgradeDecision;
-import dev.connectpolicy.api.WorkspaceAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -65,6 +63,12 @@ public final class CompiledPolicy implements ConnectPolicy {
           Dimension.DEVICE,
           Dimension.PAIRING,
           Dimension.CONTROL_UI);
+
+  /** The facts the diagram does not index: every dimension but those of {@link #ORDER}. */
+  private static final Dimension<?>[] FIXED =
+      Dimension.all().stream()
+          .filter(dimension -> !ORDER.contains(dimension))
+          .toArray(Dimension<?>[]::new);
 
   private static final int CREDENTIALS = Credential.values().length;
   private static final int METHODS = AuthMethod.values().length;
@@ -165,11 +169,9 @@ public final class CompiledPolicy implements ConnectPolicy {
         || context.origin() == null
         || context.device() == null
         || context.pairing() == null
-        || context.credentialSource() != CredentialSource.CONNECT
-        || context.workspace() != WorkspaceAccess.NONE
-        || context.failedAttempts() != 0) {
-      // Outside the compiled domains (or null facts, which the interpreter refuses; or the facts
-      // of other gateways, which the standard space fixes at their defaults): interpret.
+        || !atDefaults(context)) {
+      // Outside the compiled domains (or null facts, which the interpreter refuses; or a fact the
+      // diagram does not index, which the standard space fixes at its default): interpret.
       return interpreted.evaluate(context);
     }
     boolean scoped = !context.scopes().isEmpty();
@@ -194,6 +196,16 @@ public final class CompiledPolicy implements ConnectPolicy {
           accept.role(), context.scopes(), false, accept.pairing(), accept.decidedBy());
     }
     return decision;
+  }
+
+  /** Whether every fact the diagram does not index is at its default, as the standard space's. */
+  private static boolean atDefaults(ConnectContext context) {
+    for (Dimension<?> fixed : FIXED) {
+      if (!fixed.isDefault(context)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The position of an authentication situation in its domain, or -1 if it is not there. */

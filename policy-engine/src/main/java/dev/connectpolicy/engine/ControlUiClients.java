@@ -1,7 +1,6 @@
 package dev.connectpolicy.engine;
 
 import dev.connectpolicy.api.Client;
-import dev.connectpolicy.engine.internal.Clients;
 
 /**
  * Which declared clients a policy treats as "the Control UI" for device, bypass, trusted-proxy and
@@ -24,6 +23,6 @@ public enum ControlUiClients {
    * @return true if it does under this classification
    */
   public boolean matches(Client client) {
-    return this == BROWSER_ONLY ? Clients.isBrowserControlUi(client) : Clients.isOperatorUi(client);
+    return this == BROWSER_ONLY ? client.isBrowserControlUi() : client.isOperatorUi();
   }
 }

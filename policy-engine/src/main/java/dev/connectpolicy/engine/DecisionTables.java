@@ -3,6 +3,7 @@ package dev.connectpolicy.engine;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
+import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,14 +91,14 @@ public final class DecisionTables {
    * @param space the fact space
    * @param format the format; Markdown gets a one-line heading, CSV a header line, JSON lines one
    *     {@code {"facts": ..., "decision": ...}} object per cell; the columns are the space's
-   *     ({@link FactColumn#of})
+   *     ({@link FactSpace#columns()})
    * @param out where to write
    * @return the number of cells written
    */
   public static long write(
       ConnectPolicy policy, FactSpace space, TableFormat format, Appendable out) {
     try {
-      List<FactColumn> columns = FactColumn.of(space);
+      List<Dimension.Column> columns = space.columns();
       List<String> header = new ArrayList<>();
       columns.forEach(column -> header.add(column.name()));
       header.addAll(
@@ -121,8 +122,8 @@ public final class DecisionTables {
               .append("}\n");
         } else {
           List<String> fields = new ArrayList<>();
-          for (FactColumn column : columns) {
-            fields.add(column.value(context));
+          for (Dimension.Column column : columns) {
+            fields.add(column.textOf(context));
           }
           fields.addAll(CompactTable.outcomeFields(CellOutcome.of(decision)));
           if (format == TableFormat.CSV) {

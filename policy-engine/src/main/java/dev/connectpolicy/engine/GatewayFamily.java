@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine;
 
 import dev.connectpolicy.api.AuthFacts;
+import dev.connectpolicy.api.AuthFailure;
 import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.Credential;
@@ -122,11 +123,18 @@ public enum GatewayFamily {
               failed(store, Credential.NONE, AuthMethod.NONE, "credential_missing"),
               ok(store, Credential.DEVICE_TOKEN, AuthMethod.DEVICE_TOKEN),
               failed(
-                  store, Credential.DEVICE_TOKEN, AuthMethod.DEVICE_TOKEN, "device_token_mismatch"),
+                  store,
+                  Credential.DEVICE_TOKEN,
+                  AuthMethod.DEVICE_TOKEN,
+                  AuthFailure.DEVICE_TOKEN_MISMATCH.wire()),
               ok(store, Credential.API_KEY, AuthMethod.API_KEY),
               failed(store, Credential.API_KEY, AuthMethod.API_KEY, "api_key_invalid"),
               ok(store, Credential.PASSWORD, AuthMethod.PASSWORD),
-              failed(store, Credential.PASSWORD, AuthMethod.PASSWORD, "password_mismatch"),
+              failed(
+                  store,
+                  Credential.PASSWORD,
+                  AuthMethod.PASSWORD,
+                  AuthFailure.PASSWORD_MISMATCH.wire()),
               ok(store, Credential.SESSION_COOKIE, AuthMethod.SESSION_COOKIE),
               failed(
                   store, Credential.SESSION_COOKIE, AuthMethod.SESSION_COOKIE, "session_invalid"));
@@ -146,8 +154,11 @@ public enum GatewayFamily {
               Dimension.CREDENTIAL_SOURCE,
               List.of(CredentialSource.CONNECT, CredentialSource.HEADER))
           .where(
+              "moltis-credential-sources",
               context ->
-                  sources.get(context.auth().provided()).contains(context.credentialSource()))
+                  sources.get(context.auth().provided()).contains(context.credentialSource()),
+              Dimension.AUTH,
+              Dimension.CREDENTIAL_SOURCE)
           .build();
     }
 
@@ -164,9 +175,12 @@ public enum GatewayFamily {
               Dimension.CREDENTIAL_SOURCE,
               List.of(CredentialSource.CONNECT, CredentialSource.QUERY))
           .where(
+              "no-credential-no-source",
               context ->
                   context.auth().provided() != Credential.NONE
-                      || context.credentialSource() == CredentialSource.CONNECT)
+                      || context.credentialSource() == CredentialSource.CONNECT,
+              Dimension.AUTH,
+              Dimension.CREDENTIAL_SOURCE)
           .build();
     }
 
@@ -174,7 +188,7 @@ public enum GatewayFamily {
       AuthMode required = AuthMode.TOKEN;
       List<AuthFacts> auth =
           List.of(
-              failed(required, Credential.NONE, AuthMethod.NONE, "token_missing"),
+              failed(required, Credential.NONE, AuthMethod.NONE, AuthFailure.TOKEN_MISSING.wire()),
               ok(required, Credential.JWT, AuthMethod.JWT),
               failed(required, Credential.JWT, AuthMethod.JWT, "token_invalid"));
       return FactSpace.builder()
@@ -183,13 +197,19 @@ public enum GatewayFamily {
           .with(Dimension.WORKSPACE, List.of(WorkspaceAccess.values()))
           .with(Dimension.FAILED_ATTEMPTS, Dimension.FAILED_ATTEMPTS.values())
           .where(
+              "no-credential-no-source",
               context ->
                   context.auth().provided() != Credential.NONE
-                      || context.credentialSource() == CredentialSource.CONNECT)
+                      || context.credentialSource() == CredentialSource.CONNECT,
+              Dimension.AUTH,
+              Dimension.CREDENTIAL_SOURCE)
           .where(
+              "workspace-verified-with-the-user",
               context ->
                   context.workspace() == WorkspaceAccess.NONE
-                      || (context.workspace() == WorkspaceAccess.UNVERIFIED) != context.auth().ok())
+                      || (context.workspace() == WorkspaceAccess.UNVERIFIED) != context.auth().ok(),
+              Dimension.AUTH,
+              Dimension.WORKSPACE)
           .build();
     }
   }

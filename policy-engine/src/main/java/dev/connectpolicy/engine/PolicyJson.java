@@ -1,16 +1,6 @@
 package dev.connectpolicy.engine;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectpolicy.api.Accept;
 import dev.connectpolicy.api.AuthAdvice;
 import dev.connectpolicy.api.AuthFacts;
@@ -21,9 +11,9 @@ import dev.connectpolicy.api.Close;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ControlUiConfig;
 import dev.connectpolicy.api.Credential;
-import dev.connectpolicy.api.CredentialSource;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.DeviceProof;
+import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.Effect;
 import dev.connectpolicy.api.ErrorClass;
 import dev.connectpolicy.api.Explanation;
@@ -39,7 +29,8 @@ import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Role;
 import dev.connectpolicy.api.TraceEntry;
 import dev.connectpolicy.api.UpgradeDecision;
-import dev.connectpolicy.api.WorkspaceAccess;
+import dev.connectpolicy.api.WireValue;
+import dev.connectpolicy.engine.internal.JsonFields;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -60,90 +51,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PolicyJson {
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(32)
-                  .maxStringLength(65_536)
-                  .maxNumberLength(32)
-                  .maxDocumentLength(1_048_576)
-                  .build())
-          .build();
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(FACTORY).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private PolicyJson() {}
 
   /**
-   * Parses one JSON document into a tree, strictly: duplicate fields, trailing content and
-   * documents over a megabyte are errors (trailing content through {@code
-   * FAIL_ON_TRAILING_TOKENS}).
-   *
-   * @param json the document
-   * @return the tree
-   * @throws InvalidContextException if the document is not well-formed JSON
-   */
-  static JsonNode parse(@Nullable String json) {
-    if (json == null || json.isBlank()) {
-      throw new InvalidContextException("", "empty input, expected a JSON object");
-    }
-    try (JsonParser parser = FACTORY.createParser(json)) {
-      parser.setCodec(MAPPER);
-      return MAPPER.readTree(parser);
-    } catch (JsonProcessingException malformed) {
-      throw new InvalidContextException("", malformedMessage(malformed));
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
-    }
-  }
-
-  /**
-   * Describes a parser error without quoting the input, which may hold secrets.
-   *
-   * @param error the parser's error
-   * @return a message such as {@code malformed JSON at column 9: unexpected end of input}
-   */
-  private static String malformedMessage(JsonProcessingException error) {
-    String what;
-    String original = String.valueOf(error.getOriginalMessage());
-    if (error instanceof JsonEOFException) {
-      what = "unexpected end of input";
-    } else if (error instanceof StreamConstraintsException) {
-      what = "input exceeds a size limit";
-    } else if (original.startsWith("Trailing token")) {
-      what = "content after the document";
-    } else if (original.startsWith("Duplicate field")) {
-      what = "duplicate field";
-    } else if (original.startsWith("Unrecognized token")) {
-      what = "unrecognized token";
-    } else if (original.startsWith("Unexpected character")) {
-      what = "unexpected character";
-    } else {
-      what = "not well-formed";
-    }
-    if (error.getLocation() == null || error.getLocation().getColumnNr() < 0) {
-      return "malformed JSON: " + what;
-    }
-    return "malformed JSON at column " + error.getLocation().getColumnNr() + ": " + what;
-  }
-
-  /**
    * Reads the facts of {@code docs/CONTRACT.md} section 1, and the optional facts of other gateways
-   * that extend it: {@code auth.source} ({@code connect}, {@code header} or {@code query}; default
-   * {@code connect}), {@code workspace} ({@code none}, {@code member}, {@code not-member}, {@code
-   * unverified}; default {@code none}) and {@code failedAttempts} (an integer of at least 0;
-   * default 0). Their defaults are OpenClaw's facts, so every document of the contract reads as
-   * before.
+   * that extend it ({@link dev.connectpolicy.api.Dimension#isOptional()}, such as {@code
+   * auth.source} and {@code workspace}), each at its {@linkplain
+   * dev.connectpolicy.api.Dimension#field() JSON field}, a wire string, a count of at least 0 or a
+   * flag, and its default when absent. Their defaults are OpenClaw's facts, so every document of
+   * the contract reads as before.
    *
    * @param json one JSON object
    * @return the context
    * @throws InvalidContextException naming the field, if the document does not fit the contract
    */
   public static ConnectContext readContext(String json) {
-    JsonFields fields = JsonFields.object(parse(json), "");
+    JsonFields fields = JsonFields.object(JsonFields.parse(json), "");
     ConnectContext.Builder builder = ConnectContext.builder();
     builder.role(fields.requiredString("role"));
     builder.scopes(fields.optionalStringList("scopes"));
@@ -162,10 +85,7 @@ public final class PolicyJson {
             auth.requiredEnum("method", AuthMethod.class),
             auth.optionalString("reason"),
             auth.requiredBoolean("sharedAuthOk")));
-    CredentialSource source = auth.optionalEnum("source", CredentialSource.class);
-    if (source != null) {
-      builder.credentialSource(source);
-    }
+    readOptionalFacts(auth, "auth.", builder);
     auth.finish();
     builder.device(fields.requiredEnum("device", DeviceProof.class));
     PairingState pairing = fields.optionalEnum("pairing", PairingState.class);
@@ -180,19 +100,71 @@ public final class PolicyJson {
               controlUi.optionalBoolean("dangerouslyDisableDeviceAuth", false)));
       controlUi.finish();
     }
-    WorkspaceAccess workspace = fields.optionalEnum("workspace", WorkspaceAccess.class);
-    if (workspace != null) {
-      builder.workspace(workspace);
-    }
-    builder.failedAttempts(fields.optionalInt("failedAttempts", 0));
+    readOptionalFacts(fields, "", builder);
     fields.finish();
     return builder.build();
   }
 
   /**
-   * Writes facts as one line of JSON, every field of OpenClaw's facts explicit; {@code
-   * auth.source}, {@code workspace} and {@code failedAttempts} only when they are not their
-   * defaults.
+   * Reads the optional facts ({@link Dimension#isOptional()}) whose JSON field is a member of the
+   * object at {@code prefix}: each a wire enum, a count or a flag, its default when absent.
+   */
+  private static void readOptionalFacts(
+      JsonFields object, String prefix, ConnectContext.Builder builder) {
+    for (Dimension<?> dimension : Dimension.all()) {
+      String name = memberName(dimension, prefix);
+      if (name == null) {
+        continue;
+      }
+      Object value = readValue(object, name, dimension.type());
+      if (value != null) {
+        dimension.setUnchecked(builder, value);
+      }
+    }
+  }
+
+  /** The member name of an optional fact in the object at {@code prefix}, or null if elsewhere. */
+  private static @Nullable String memberName(Dimension<?> dimension, String prefix) {
+    if (!dimension.isOptional() || !dimension.field().startsWith(prefix)) {
+      return null;
+    }
+    String name = dimension.field().substring(prefix.length());
+    return name.indexOf('.') < 0 ? name : null;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an optional fact's enum type is a WireValue enum
+  private static @Nullable Object readValue(JsonFields object, String name, Class<?> type) {
+    if (type == Integer.class) {
+      return object.optionalInt(name);
+    }
+    if (type == Boolean.class) {
+      return object.optionalBoolean(name);
+    }
+    return object.optionalEnum(name, (Class) type);
+  }
+
+  /** Writes the optional facts of the object at {@code prefix} that are not their defaults. */
+  private static void writeOptionalFacts(JsonGenerator out, String prefix, ConnectContext context)
+      throws IOException {
+    for (Dimension<?> dimension : Dimension.all()) {
+      String name = memberName(dimension, prefix);
+      if (name == null || dimension.isDefault(context)) {
+        continue;
+      }
+      Object value = dimension.get(context);
+      if (value instanceof Integer count) {
+        out.writeNumberField(name, count);
+      } else if (value instanceof Boolean flag) {
+        out.writeBooleanField(name, flag);
+      } else {
+        out.writeStringField(name, ((WireValue) value).wire());
+      }
+    }
+  }
+
+  /**
+   * Writes facts as one line of JSON, every field of OpenClaw's facts explicit; the optional facts
+   * of other gateways only when they are not their defaults.
    *
    * @param context the facts
    * @return the JSON object
@@ -224,9 +196,7 @@ public final class PolicyJson {
     out.writeStringField("method", auth.method().wire());
     out.writeStringField("reason", auth.reason());
     out.writeBooleanField("sharedAuthOk", auth.sharedAuthOk());
-    if (context.credentialSource() != CredentialSource.CONNECT) {
-      out.writeStringField("source", context.credentialSource().wire());
-    }
+    writeOptionalFacts(out, "auth.", context);
     out.writeEndObject();
     out.writeStringField("device", context.device().wire());
     out.writeStringField("pairing", context.pairing().wire());
@@ -237,12 +207,7 @@ public final class PolicyJson {
     out.writeEndObject();
     // The facts of other gateways are written only when they are not the defaults, so that
     // OpenClaw's facts are written exactly as before they existed.
-    if (context.workspace() != WorkspaceAccess.NONE) {
-      out.writeStringField("workspace", context.workspace().wire());
-    }
-    if (context.failedAttempts() != 0) {
-      out.writeNumberField("failedAttempts", context.failedAttempts());
-    }
+    writeOptionalFacts(out, "", context);
     out.writeEndObject();
   }
 
@@ -385,7 +350,7 @@ public final class PolicyJson {
    * @throws InvalidContextException naming the field, if the document is not a decision
    */
   public static Decision readDecision(String json) {
-    JsonFields fields = JsonFields.object(parse(json), "");
+    JsonFields fields = JsonFields.object(JsonFields.parse(json), "");
     Outcome outcome = fields.requiredEnum("outcome", Outcome.class);
     Decision decision;
     if (outcome == Outcome.ACCEPT) {
@@ -450,7 +415,7 @@ public final class PolicyJson {
 
   static String generate(Writer writer) {
     StringWriter text = new StringWriter(256);
-    try (JsonGenerator out = FACTORY.createGenerator(text)) {
+    try (JsonGenerator out = JsonFields.FACTORY.createGenerator(text)) {
       writer.write(out);
     } catch (IOException impossible) {
       throw new UncheckedIOException(impossible);

@@ -69,7 +69,16 @@ public final class PolicyPipeline implements ConnectPolicy {
   private final String name;
   private final String description;
   private final Stage[] stages;
+
+  /**
+   * The rules' ids, read once when the pipeline is built: {@code [stage][rule]}, the stage's
+   * default last. Evaluation never calls {@link Rule#id()}, so a rule whose id fails later cannot
+   * break a decision or a trace.
+   */
+  private final String[][] ids;
+
   private final UpgradeRule[] upgradeRules;
+  private final String[] upgradeIds;
   private final UpgradeDecision upgradeDefault = UpgradeDecision.defer(UPGRADE_DEFAULT);
   private final Reject contextMissing;
   private final Reject roleUnknown;
@@ -89,15 +98,24 @@ public final class PolicyPipeline implements ConnectPolicy {
     this.name = name;
     this.description = description;
     this.upgradeRules = upgradeRules.toArray(new UpgradeRule[0]);
+    this.upgradeIds = new String[this.upgradeRules.length];
+    for (int u = 0; u < upgradeIds.length; u++) {
+      upgradeIds[u] = this.upgradeRules[u].id();
+    }
     this.stages = stages.toArray(new Stage[0]);
+    this.ids = new String[this.stages.length][];
     this.scopelessAccepts = new Accept[this.stages.length][][];
     for (int s = 0; s < this.stages.length; s++) {
       Rule[] rules = this.stages[s].ruleArray();
-      scopelessAccepts[s] = new Accept[rules.length + 1][];
+      ids[s] = new String[rules.length + 1];
       for (int r = 0; r < rules.length; r++) {
-        scopelessAccepts[s][r] = scopeless(rules[r].id());
+        ids[s][r] = rules[r].id();
       }
-      scopelessAccepts[s][rules.length] = scopeless(this.stages[s].otherwise().id());
+      ids[s][rules.length] = this.stages[s].otherwise().id();
+      scopelessAccepts[s] = new Accept[rules.length + 1][];
+      for (int r = 0; r <= rules.length; r++) {
+        scopelessAccepts[s][r] = scopeless(ids[s][r]);
+      }
     }
     this.scopelessDefault = scopeless(ACCEPT);
     this.contextMissing =
@@ -186,14 +204,15 @@ public final class PolicyPipeline implements ConnectPolicy {
    * @return the rule, or empty
    */
   public Optional<Rule> rule(String id) {
-    for (Stage stage : stages) {
-      for (Rule rule : stage.rules()) {
-        if (rule.id().equals(id)) {
-          return Optional.of(rule);
+    for (int s = 0; s < stages.length; s++) {
+      Rule[] rules = stages[s].ruleArray();
+      for (int r = 0; r < rules.length; r++) {
+        if (ids[s][r].equals(id)) {
+          return Optional.of(rules[r]);
         }
       }
-      if (stage.otherwise().id().equals(id)) {
-        return Optional.of(stage.otherwise());
+      if (ids[s][rules.length].equals(id)) {
+        return Optional.of(stages[s].otherwise());
       }
     }
     return Optional.empty();
@@ -209,13 +228,13 @@ public final class PolicyPipeline implements ConnectPolicy {
   @Override
   public Decision evaluate(ConnectContext context) {
     if (upgradeRules.length > 0 && context != null) {
-      UpgradeDecision upgrade = upgrade(context.upgrade(), null);
+      UpgradeDecision upgrade = upgrade(context.upgrade(), null, null);
       Reject refused = upgrade.reject();
       if (refused != null) {
         return refused;
       }
     }
-    return run(context, null);
+    return run(context, null, null);
   }
 
   /**
@@ -229,7 +248,7 @@ public final class PolicyPipeline implements ConnectPolicy {
    */
   @Override
   public UpgradeDecision evaluateUpgrade(UpgradeContext upgrade) {
-    return upgrade(upgrade, null);
+    return upgrade(upgrade, null, null);
   }
 
   /**
@@ -240,56 +259,63 @@ public final class PolicyPipeline implements ConnectPolicy {
    */
   @Override
   public Decision evaluateConnect(ConnectContext context) {
-    return run(context, null);
+    return run(context, null, null);
   }
 
   /**
    * Evaluates with a trace of every rule consulted, the upgrade rules first (stage {@value
-   * #UPGRADE_STAGE}). The decision equals what {@link #evaluate(ConnectContext)} returns.
+   * #UPGRADE_STAGE}). The decision equals what {@link #evaluate(ConnectContext)} returns; when it
+   * is the rejection of a rule that threw, the explanation keeps what it threw ({@link
+   * Explanation#failure()}).
    *
    * @param context the facts
    * @return the decision and its trace
    */
   public Explanation explain(ConnectContext context) {
     List<TraceEntry> trace = new ArrayList<>();
+    Throwable[] failure = new Throwable[1];
     if (upgradeRules.length > 0 && context != null) {
-      Reject refused = upgrade(context.upgrade(), trace).reject();
+      Reject refused = upgrade(context.upgrade(), trace, failure).reject();
       if (refused != null) {
-        return new Explanation(refused, trace);
+        return new Explanation(refused, trace, failure[0]);
       }
     }
-    Decision decision = run(context, trace);
-    return new Explanation(decision, trace);
+    Decision decision = run(context, trace, failure);
+    return new Explanation(decision, trace, failure[0]);
   }
 
-  private UpgradeDecision upgrade(UpgradeContext upgrade, @Nullable List<TraceEntry> trace) {
+  private UpgradeDecision upgrade(
+      UpgradeContext upgrade,
+      @Nullable List<TraceEntry> trace,
+      @Nullable Throwable @Nullable [] failure) {
     if (upgradeRules.length == 0) {
       return UpgradeDecision.deferred();
     }
-    for (UpgradeRule rule : upgradeRules) {
+    for (int u = 0; u < upgradeRules.length; u++) {
+      String id = upgradeIds[u];
       Optional<UpgradeDecision> answer;
       try {
-        answer = rule.evaluate(upgrade);
-      } catch (RuntimeException failure) {
+        answer = upgradeRules[u].evaluate(upgrade);
+      } catch (Throwable thrown) {
         answer = null;
+        keep(thrown, failure);
       }
       if (answer == null) {
-        UpgradeDecision failed = UpgradeDecision.reject(500, failedReject(rule.id()));
+        UpgradeDecision failed = UpgradeDecision.reject(500, failedReject(id));
         if (trace != null) {
-          trace.add(upgradeEntry(rule.id(), failed));
+          trace.add(upgradeEntry(id, failed));
         }
         return failed;
       }
       if (answer.isPresent()) {
-        UpgradeDecision decision = named(answer.get(), rule.id());
+        UpgradeDecision decision = named(answer.get(), id);
         if (trace != null) {
-          trace.add(upgradeEntry(rule.id(), decision));
+          trace.add(upgradeEntry(id, decision));
         }
         return decision;
       }
       if (trace != null) {
-        trace.add(
-            new TraceEntry(UPGRADE_STAGE, rule.id(), Verdict.Kind.ABSTAIN, Effects.none(), null));
+        trace.add(new TraceEntry(UPGRADE_STAGE, id, Verdict.Kind.ABSTAIN, Effects.none(), null));
       }
     }
     if (trace != null) {
@@ -330,7 +356,10 @@ public final class PolicyPipeline implements ConnectPolicy {
                 reject.hint()));
   }
 
-  private Decision run(@Nullable ConnectContext context, @Nullable List<TraceEntry> trace) {
+  private Decision run(
+      @Nullable ConnectContext context,
+      @Nullable List<TraceEntry> trace,
+      @Nullable Throwable @Nullable [] failure) {
     if (context == null) {
       return contextMissing;
     }
@@ -340,39 +369,40 @@ public final class PolicyPipeline implements ConnectPolicy {
     for (int s = 0; s < stages.length; s++) {
       Stage stage = stages[s];
       Rule[] rules = stage.ruleArray();
+      String[] stageIds = ids[s];
       Rule decider = stage.otherwise();
       int deciderIndex = rules.length;
       Verdict verdict = null;
       for (int r = 0; r < rules.length; r++) {
-        Rule rule = rules[r];
-        Verdict candidate = consult(rule, context, established);
+        Verdict candidate = consult(rules[r], context, established, failure);
         if (candidate == null) {
-          return failed(stage, rule, trace);
+          return failed(stage, stageIds[r], trace);
         }
         if (candidate.kind() != Verdict.Kind.ABSTAIN) {
-          decider = rule;
+          decider = rules[r];
           deciderIndex = r;
           verdict = candidate;
           break;
         }
         if (trace != null) {
-          trace.add(entry(stage, rule, candidate));
+          trace.add(entry(stage, stageIds[r], candidate));
         }
       }
+      String deciderId = stageIds[deciderIndex];
       if (verdict == null) {
-        verdict = consult(decider, context, established);
+        verdict = consult(decider, context, established, failure);
         if (verdict == null) {
-          return failed(stage, decider, trace);
+          return failed(stage, deciderId, trace);
         }
       }
       if (trace != null) {
-        trace.add(entry(stage, decider, verdict));
+        trace.add(entry(stage, deciderId, verdict));
       }
       switch (verdict.kind()) {
         case REJECT:
-          return named(verdict.reject(), decider);
+          return named(verdict.reject(), deciderId);
         case ADMIT:
-          admittedBy = decider.id();
+          admittedBy = deciderId;
           admittedScopeless = scopelessAccepts[s][deciderIndex];
           established = established.plus(verdict.effects());
           break;
@@ -384,30 +414,51 @@ public final class PolicyPipeline implements ConnectPolicy {
     return accept(context, established, admittedBy, admittedScopeless);
   }
 
-  private static @Nullable Verdict consult(Rule rule, ConnectContext context, Effects established) {
+  /**
+   * A rule's verdict, or null if it threw: whatever it threw (a stack overflow, an assertion, a
+   * checked exception thrown sneakily) ends the evaluation with the rejection naming the rule,
+   * except a virtual machine error other than a stack overflow (out of memory, an internal error),
+   * which leaves the whole machine in doubt and propagates.
+   */
+  private static @Nullable Verdict consult(
+      Rule rule,
+      ConnectContext context,
+      Effects established,
+      @Nullable Throwable @Nullable [] failure) {
     try {
       return rule.evaluate(context, established);
-    } catch (RuntimeException failure) {
+    } catch (Throwable thrown) {
+      keep(thrown, failure);
       return null;
     }
   }
 
-  private static TraceEntry entry(Stage stage, Rule rule, Verdict verdict) {
+  /** Rethrows what must propagate; otherwise keeps what a rule threw for the explanation. */
+  private static void keep(Throwable thrown, @Nullable Throwable @Nullable [] failure) {
+    if (thrown instanceof VirtualMachineError fatal && !(thrown instanceof StackOverflowError)) {
+      throw fatal;
+    }
+    if (failure != null) {
+      failure[0] = thrown;
+    }
+  }
+
+  private static TraceEntry entry(Stage stage, String rule, Verdict verdict) {
     Reject reject = verdict.reject();
     return new TraceEntry(
         stage.name(),
-        rule.id(),
+        rule,
         verdict.kind(),
         verdict.effects(),
         reject == null ? null : reject.code());
   }
 
   /** A rejection always names the rule that returned it. */
-  private static Reject named(@Nullable Reject reject, Rule decider) {
+  private static Reject named(@Nullable Reject reject, String decider) {
     if (reject == null) {
       throw new AssertionError("a reject verdict always carries its rejection");
     }
-    if (reject.decidedBy().equals(decider.id())) {
+    if (reject.decidedBy().equals(decider)) {
       return reject;
     }
     return new Reject(
@@ -415,7 +466,7 @@ public final class PolicyPipeline implements ConnectPolicy {
         reject.reason(),
         reject.message(),
         reject.close(),
-        decider.id(),
+        decider,
         reject.authAdvice(),
         reject.hint());
   }
@@ -432,12 +483,11 @@ public final class PolicyPipeline implements ConnectPolicy {
         null);
   }
 
-  private static Reject failed(Stage stage, Rule rule, @Nullable List<TraceEntry> trace) {
-    Reject reject = failedReject(rule.id());
+  private static Reject failed(Stage stage, String rule, @Nullable List<TraceEntry> trace) {
+    Reject reject = failedReject(rule);
     if (trace != null) {
       trace.add(
-          new TraceEntry(
-              stage.name(), rule.id(), Verdict.Kind.REJECT, Effects.none(), reject.code()));
+          new TraceEntry(stage.name(), rule, Verdict.Kind.REJECT, Effects.none(), reject.code()));
     }
     return reject;
   }

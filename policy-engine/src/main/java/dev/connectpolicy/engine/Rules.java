@@ -1,5 +1,8 @@
 package dev.connectpolicy.engine;
 
+import static dev.connectpolicy.engine.RuleBuilder.rule;
+
+import dev.connectpolicy.api.AuthFailure;
 import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.Client;
@@ -23,7 +26,6 @@ import dev.connectpolicy.api.UpgradeRule;
 import dev.connectpolicy.api.Verdict;
 import dev.connectpolicy.api.WorkspaceAccess;
 import dev.connectpolicy.engine.internal.AuthFailures;
-import dev.connectpolicy.engine.internal.Clients;
 import dev.connectpolicy.engine.internal.OpenClawText;
 import java.util.EnumMap;
 import java.util.List;
@@ -57,6 +59,8 @@ import org.jspecify.annotations.Nullable;
 public final class Rules {
 
   private Rules() {}
+
+  private static final Verdict PASS = Verdict.pass();
 
   /**
    * Whether the connection has a device identity the policy honours.
@@ -118,14 +122,9 @@ public final class Rules {
    * @return the rule
    */
   public static Rule knownRole() {
-    String id = "role.known";
-    Verdict invalid =
-        Verdict.reject(Reject.of(RejectCode.INVALID_ROLE, null, OpenClawText.INVALID_ROLE, id));
-    return Rule.of(
-        id,
-        "a role other than operator and node is invalid",
-        (context, established) ->
-            Role.parse(context.role()).isPresent() ? Verdict.abstain() : invalid);
+    RuleBuilder rule = rule("role.known", "a role other than operator and node is invalid");
+    Verdict invalid = rule.rejection(RejectCode.INVALID_ROLE, OpenClawText.INVALID_ROLE);
+    return rule.when((context, established) -> Role.parse(context.role()).isEmpty(), invalid);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -164,7 +163,7 @@ public final class Rules {
           }
           Client client = context.client();
           if (context.origin() == OriginCheck.ABSENT
-              && (Clients.isBrowserControlUi(client) || Clients.isWebchat(client))) {
+              && (client.isBrowserControlUi() || client.isWebchat())) {
             return missing;
           }
           return Verdict.abstain();
@@ -181,14 +180,14 @@ public final class Rules {
    */
   public static Rule disableDeviceAuth(ControlUiClients controlUi) {
     Verdict ignore = Verdict.pass(Effect.IGNORE_DEVICE);
-    return Rule.of(
-        "control-ui.disable-device-auth",
-        "with dangerouslyDisableDeviceAuth a Control UI's device identity is ignored",
-        (context, established) ->
-            controlUi.matches(context.client())
-                    && context.controlUi().dangerouslyDisableDeviceAuth()
-                ? ignore
-                : Verdict.abstain());
+    return rule(
+            "control-ui.disable-device-auth",
+            "with dangerouslyDisableDeviceAuth a Control UI's device identity is ignored")
+        .when(
+            (context, established) ->
+                controlUi.matches(context.client())
+                    && context.controlUi().dangerouslyDisableDeviceAuth(),
+            ignore);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -201,11 +200,10 @@ public final class Rules {
    * @return the rule
    */
   public static Rule devicePresent() {
-    return Rule.of(
-        "device.present",
-        "a connection with a device identity goes on to the proof and pairing checks",
-        (context, established) ->
-            hasDevice(context, established) ? Verdict.pass() : Verdict.abstain());
+    return rule(
+            "device.present",
+            "a connection with a device identity goes on to the proof and pairing checks")
+        .passesWhen((context, established) -> hasDevice(context, established));
   }
 
   /**
@@ -216,13 +214,10 @@ public final class Rules {
    * @return the rule
    */
   public static Rule trustedProxyControlUiOperator(ControlUiClients controlUi) {
-    return Rule.of(
-        "control-ui.trusted-proxy-operator",
-        "a Control UI operator authenticated by a trusted proxy needs no device",
-        (context, established) ->
-            trustedProxyControlUiOperator(context, controlUi)
-                ? Verdict.admit()
-                : Verdict.abstain());
+    return rule(
+            "control-ui.trusted-proxy-operator",
+            "a Control UI operator authenticated by a trusted proxy needs no device")
+        .admitsWhen((context, established) -> trustedProxyControlUiOperator(context, controlUi));
   }
 
   /**
@@ -234,13 +229,12 @@ public final class Rules {
    * @return the rule
    */
   public static Rule controlUiBypassAnyRole(ControlUiClients controlUi) {
-    return Rule.of(
-        "control-ui.bypass-any-role",
-        "dangerouslyDisableDeviceAuth admits a device-less Control UI in any role",
-        (context, established) ->
-            controlUi.matches(context.client()) && established.has(Effect.IGNORE_DEVICE)
-                ? Verdict.admit()
-                : Verdict.abstain());
+    return rule(
+            "control-ui.bypass-any-role",
+            "dangerouslyDisableDeviceAuth admits a device-less Control UI in any role")
+        .admitsWhen(
+            (context, established) ->
+                controlUi.matches(context.client()) && established.has(Effect.IGNORE_DEVICE));
   }
 
   /**
@@ -251,15 +245,14 @@ public final class Rules {
    * @return the rule
    */
   public static Rule controlUiBypassOperator(ControlUiClients controlUi) {
-    return Rule.of(
-        "control-ui.bypass-operator",
-        "dangerouslyDisableDeviceAuth admits a device-less Control UI operator",
-        (context, established) ->
-            controlUi.matches(context.client())
+    return rule(
+            "control-ui.bypass-operator",
+            "dangerouslyDisableDeviceAuth admits a device-less Control UI operator")
+        .admitsWhen(
+            (context, established) ->
+                controlUi.matches(context.client())
                     && established.has(Effect.IGNORE_DEVICE)
-                    && isOperator(context)
-                ? Verdict.admit()
-                : Verdict.abstain());
+                    && isOperator(context));
   }
 
   /**
@@ -270,11 +263,10 @@ public final class Rules {
    * @return the rule
    */
   public static Rule localBackendOperator(BackendSelfPairing backend) {
-    return Rule.of(
-        "device.local-backend-operator",
-        "the gateway's own local backend client may connect as operator without a device",
-        (context, established) ->
-            isOperator(context) && backend.applies(context) ? Verdict.admit() : Verdict.abstain());
+    return rule(
+            "device.local-backend-operator",
+            "the gateway's own local backend client may connect as operator without a device")
+        .admitsWhen((context, established) -> isOperator(context) && backend.applies(context));
   }
 
   /**
@@ -323,11 +315,8 @@ public final class Rules {
                 null,
                 OpenClawText.CONTROL_UI_DEVICE_IDENTITY_REQUIRED,
                 id));
-    return Rule.of(
-        id,
-        "a device-less Control UI is refused",
-        (context, established) ->
-            controlUi.matches(context.client()) ? refused : Verdict.abstain());
+    return rule(id, "a device-less Control UI is refused")
+        .when((context, established) -> controlUi.matches(context.client()), refused);
   }
 
   /**
@@ -337,10 +326,10 @@ public final class Rules {
    * @return the rule
    */
   public static Rule nodeLoopback() {
-    return Rule.of(
-        "device.node-loopback",
-        "an authenticated node on loopback needs no device (PR #48285 as proposed)",
-        (context, established) -> isLoopbackNode(context) ? Verdict.admit() : Verdict.abstain());
+    return rule(
+            "device.node-loopback",
+            "an authenticated node on loopback needs no device (PR #48285 as proposed)")
+        .admitsWhen((context, established) -> isLoopbackNode(context));
   }
 
   /**
@@ -351,13 +340,12 @@ public final class Rules {
    * @return the rule
    */
   public static Rule nodeLoopbackOutsideControlUi(ControlUiClients controlUi) {
-    return Rule.of(
-        "device.node-loopback-non-ui",
-        "an authenticated node on loopback that is not a Control UI needs no device",
-        (context, established) ->
-            isLoopbackNode(context) && !controlUi.matches(context.client())
-                ? Verdict.admit()
-                : Verdict.abstain());
+    return rule(
+            "device.node-loopback-non-ui",
+            "an authenticated node on loopback that is not a Control UI needs no device")
+        .admitsWhen(
+            (context, established) ->
+                isLoopbackNode(context) && !controlUi.matches(context.client()));
   }
 
   private static boolean isLoopbackNode(ConnectContext context) {
@@ -371,13 +359,10 @@ public final class Rules {
    * @return the rule
    */
   public static Rule operatorSharedAuth() {
-    return Rule.of(
-        "device.operator-shared-auth",
-        "an operator with a verified shared secret needs no device",
-        (context, established) ->
-            isOperator(context) && context.auth().sharedAuthOk()
-                ? Verdict.admit()
-                : Verdict.abstain());
+    return rule(
+            "device.operator-shared-auth",
+            "an operator with a verified shared secret needs no device")
+        .admitsWhen((context, established) -> isOperator(context) && context.auth().sharedAuthOk());
   }
 
   /**
@@ -429,11 +414,8 @@ public final class Rules {
    * @return the rule
    */
   public static Rule scopesDeviceBound() {
-    return Rule.of(
-        "scopes.device-bound",
-        "a device's scopes are checked by pairing, not cleared",
-        (context, established) ->
-            hasDevice(context, established) ? Verdict.pass() : Verdict.abstain());
+    return rule("scopes.device-bound", "a device's scopes are checked by pairing, not cleared")
+        .passesWhen((context, established) -> hasDevice(context, established));
   }
 
   /**
@@ -443,11 +425,10 @@ public final class Rules {
    * @return the rule
    */
   public static Rule scopesKeepBypass() {
-    return Rule.of(
-        "scopes.keep-bypass",
-        "a Control UI admitted by the device-auth bypass keeps its scopes",
-        (context, established) ->
-            established.has(Effect.IGNORE_DEVICE) ? Verdict.pass() : Verdict.abstain());
+    return rule(
+            "scopes.keep-bypass",
+            "a Control UI admitted by the device-auth bypass keeps its scopes")
+        .passesWhen((context, established) -> established.has(Effect.IGNORE_DEVICE));
   }
 
   /**
@@ -458,10 +439,9 @@ public final class Rules {
    * @return the rule
    */
   public static Rule scopesKeepLocalBackend(BackendSelfPairing backend) {
-    return Rule.of(
-        "scopes.keep-local-backend",
-        "the gateway's own local backend client keeps its scopes",
-        (context, established) -> backend.applies(context) ? Verdict.pass() : Verdict.abstain());
+    return rule(
+            "scopes.keep-local-backend", "the gateway's own local backend client keeps its scopes")
+        .passesWhen((context, established) -> backend.applies(context));
   }
 
   /**
@@ -472,16 +452,15 @@ public final class Rules {
    * @return the rule
    */
   public static Rule scopesKeepInsecureLocalControlUi(ControlUiClients controlUi) {
-    return Rule.of(
-        "scopes.keep-insecure-local-control-ui",
-        "a loopback Control UI under allowInsecureAuth with a shared secret keeps its scopes",
-        (context, established) ->
-            controlUi.matches(context.client())
+    return rule(
+            "scopes.keep-insecure-local-control-ui",
+            "a loopback Control UI under allowInsecureAuth with a shared secret keeps its scopes")
+        .passesWhen(
+            (context, established) ->
+                controlUi.matches(context.client())
                     && context.controlUi().allowInsecureAuth()
                     && context.local()
-                    && context.auth().method().isSharedSecret()
-                ? Verdict.pass()
-                : Verdict.abstain());
+                    && context.auth().method().isSharedSecret());
   }
 
   /**
@@ -492,18 +471,17 @@ public final class Rules {
    * @return the rule
    */
   public static Rule scopesKeepLocalCli() {
-    return Rule.of(
-        "scopes.keep-local-cli",
-        "the CLI on loopback with a verified shared secret keeps its scopes",
-        (context, established) ->
-            Clients.isCliCli(context.client())
+    return rule(
+            "scopes.keep-local-cli",
+            "the CLI on loopback with a verified shared secret keeps its scopes")
+        .passesWhen(
+            (context, established) ->
+                context.client().isCli()
                     && (context.locality() == Locality.DIRECT_LOCAL
                         || context.locality() == Locality.CLI_CONTAINER_LOCAL)
-                    && !Clients.hasOrigin(context)
+                    && context.origin() == OriginCheck.ABSENT
                     && context.auth().sharedAuthOk()
-                    && context.auth().method().isSharedSecret()
-                ? Verdict.pass()
-                : Verdict.abstain());
+                    && context.auth().method().isSharedSecret());
   }
 
   /**
@@ -597,9 +575,9 @@ public final class Rules {
       ControlUiClients controlUi) {
     Client client = context.client();
     AuthFailures.Audience audience =
-        Clients.isCliMode(client)
+        client.isCliMode()
             ? AuthFailures.Audience.CLI
-            : controlUi.matches(client) || Clients.isWebchat(client)
+            : controlUi.matches(client) || client.isWebchat()
                 ? AuthFailures.Audience.DASHBOARD
                 : AuthFailures.Audience.OTHER;
     return rejections.verdict(context.auth(), audience, hasDevice(context, established));
@@ -617,8 +595,7 @@ public final class Rules {
     return Rule.of(
         "pairing.device-less",
         "without a device identity there is nothing to pair",
-        (context, established) ->
-            hasDevice(context, established) ? Verdict.abstain() : Verdict.pass());
+        (context, established) -> hasDevice(context, established) ? Verdict.abstain() : PASS);
   }
 
   private static boolean waived(ConnectContext context, PairingSkipScope scope) {
@@ -634,11 +611,8 @@ public final class Rules {
    */
   public static Rule skipBackendSelfPairing(BackendSelfPairing backend, PairingSkipScope scope) {
     Verdict skip = Verdict.admit(Effect.SKIP_PAIRING_BACKEND);
-    return Rule.of(
-        "pairing.skip-backend-self",
-        "the gateway's own local backend client skips pairing",
-        (context, established) ->
-            waived(context, scope) && backend.applies(context) ? skip : Verdict.abstain());
+    return rule("pairing.skip-backend-self", "the gateway's own local backend client skips pairing")
+        .when((context, established) -> waived(context, scope) && backend.applies(context), skip);
   }
 
   /**
@@ -656,13 +630,13 @@ public final class Rules {
         clearScopes
             ? Verdict.admit(Effect.SKIP_PAIRING_CONTROL_UI, Effect.CLEAR_SCOPES)
             : Verdict.admit(Effect.SKIP_PAIRING_CONTROL_UI);
-    return Rule.of(
-        "pairing.skip-control-ui-trusted-proxy",
-        "a Control UI operator authenticated by a trusted proxy skips pairing",
-        (context, established) ->
-            waived(context, scope) && trustedProxyControlUiOperator(context, controlUi)
-                ? skip
-                : Verdict.abstain());
+    return rule(
+            "pairing.skip-control-ui-trusted-proxy",
+            "a Control UI operator authenticated by a trusted proxy skips pairing")
+        .when(
+            (context, established) ->
+                waived(context, scope) && trustedProxyControlUiOperator(context, controlUi),
+            skip);
   }
 
   /**
@@ -675,17 +649,17 @@ public final class Rules {
    */
   public static Rule skipControlUiPairing(ControlUiClients controlUi) {
     Verdict skip = Verdict.admit(Effect.SKIP_PAIRING_CONTROL_UI);
-    return Rule.of(
-        "pairing.skip-control-ui",
-        "a Control UI operator via Tailscale or with auth mode none skips its first pairing",
-        (context, established) ->
-            context.pairing() == PairingState.NOT_PAIRED
+    return rule(
+            "pairing.skip-control-ui",
+            "a Control UI operator via Tailscale or with auth mode none skips its first pairing")
+        .when(
+            (context, established) ->
+                context.pairing() == PairingState.NOT_PAIRED
                     && controlUi.matches(context.client())
                     && isOperator(context)
                     && (context.auth().method() == AuthMethod.TAILSCALE
-                        || context.auth().mode() == AuthMode.NONE)
-                ? skip
-                : Verdict.abstain());
+                        || context.auth().mode() == AuthMode.NONE),
+            skip);
   }
 
   /**
@@ -695,11 +669,8 @@ public final class Rules {
    */
   public static Rule pairingPaired() {
     Verdict paired = Verdict.admit(Effect.PAIRED);
-    return Rule.of(
-        "pairing.paired",
-        "a device paired for what it asks is admitted",
-        (context, established) ->
-            context.pairing() == PairingState.PAIRED ? paired : Verdict.abstain());
+    return rule("pairing.paired", "a device paired for what it asks is admitted")
+        .when((context, established) -> context.pairing() == PairingState.PAIRED, paired);
   }
 
   /**
@@ -712,10 +683,10 @@ public final class Rules {
    */
   public static Rule silentLocalPairing(SilentPairing silent, ControlUiClients controlUi) {
     Verdict approve = Verdict.admit(Effect.SILENT_PAIRING);
-    return Rule.of(
-        "pairing.silent-local",
-        "a local pairing requirement is approved silently where the version allows it",
-        (context, established) -> silent.allows(context, controlUi) ? approve : Verdict.abstain());
+    return rule(
+            "pairing.silent-local",
+            "a local pairing requirement is approved silently where the version allows it")
+        .when((context, established) -> silent.allows(context, controlUi), approve);
   }
 
   /**
@@ -935,13 +906,12 @@ public final class Rules {
   public static Rule credentialVerified(Credential kind, CredentialSource... sources) {
     List<CredentialSource> allowed =
         sources.length == 0 ? List.of(CredentialSource.values()) : List.of(sources);
-    return Rule.of(
-        "credential." + kind.wire(),
-        "a verified " + kind.wire() + " authenticates the connection",
-        (context, established) ->
-            verified(context, kind) && allowed.contains(context.credentialSource())
-                ? Verdict.admit()
-                : Verdict.abstain());
+    return rule(
+            "credential." + kind.wire(),
+            "a verified " + kind.wire() + " authenticates the connection")
+        .admitsWhen(
+            (context, established) ->
+                verified(context, kind) && allowed.contains(context.credentialSource()));
   }
 
   /**
@@ -951,11 +921,10 @@ public final class Rules {
    * @return the rule
    */
   public static Rule authDisabled() {
-    return Rule.of(
-        "credential.auth-disabled",
-        "with authentication disabled every connection is authenticated",
-        (context, established) ->
-            context.auth().mode() == AuthMode.NONE ? Verdict.admit() : Verdict.abstain());
+    return rule(
+            "credential.auth-disabled",
+            "with authentication disabled every connection is authenticated")
+        .admitsWhen((context, established) -> context.auth().mode() == AuthMode.NONE);
   }
 
   /**
@@ -966,16 +935,15 @@ public final class Rules {
    * @return the rule
    */
   public static Rule upgradeIdentity() {
-    return Rule.of(
-        "credential.upgrade-identity",
-        "the identity the upgrade's cookie or Bearer header established authenticates",
-        (context, established) ->
-            context.auth().ok()
+    return rule(
+            "credential.upgrade-identity",
+            "the identity the upgrade's cookie or Bearer header established authenticates")
+        .admitsWhen(
+            (context, established) ->
+                context.auth().ok()
                     && context.credentialSource() == CredentialSource.HEADER
                     && (context.auth().provided() == Credential.SESSION_COOKIE
-                        || context.auth().provided() == Credential.API_KEY)
-                ? Verdict.admit()
-                : Verdict.abstain());
+                        || context.auth().provided() == Credential.API_KEY));
   }
 
   /**
@@ -1047,15 +1015,12 @@ public final class Rules {
   public static Rule credentialMissing(RejectCode code, String message, int closeCode) {
     String id = "credential.missing";
     Verdict refused = Verdict.reject(refusal(code, null, message, closeCode, id));
-    return Rule.of(
-        id,
-        "a connection without a credential is refused",
-        (context, established) ->
-            context.auth().provided() == Credential.NONE ? refused : Verdict.abstain());
+    return rule(id, "a connection without a credential is refused")
+        .when((context, established) -> context.auth().provided() == Credential.NONE, refused);
   }
 
   /**
-   * SynthOrg's {@code credential.missing}, the default of its ticket stage: a connection that no
+   * {@code credential.ticket-missing}, SynthOrg's default of its ticket stage: a connection that no
    * valid or invalid ticket decided is refused with {@code AUTH_TICKET_MISSING}, {@code 4001
    * "Missing ticket"}, whatever else it presented (a JWT, a cookie or an API key is no ticket).
    * Unlike {@link #credentialMissing}, it never abstains: a stage default that abstains would let
@@ -1064,12 +1029,10 @@ public final class Rules {
    * @return the rule
    */
   public static Rule ticketMissing() {
-    String id = "credential.missing";
-    Verdict refused =
-        Verdict.reject(
-            refusal(RejectCode.AUTH_TICKET_MISSING, null, "Missing ticket", TICKET_CLOSE, id));
-    return Rule.of(
-        id, "a connection without a valid ticket is refused", (context, established) -> refused);
+    RuleBuilder rule =
+        rule("credential.ticket-missing", "a connection without a valid ticket is refused");
+    return rule.always(
+        rule.rejection(RejectCode.AUTH_TICKET_MISSING, null, "Missing ticket", TICKET_CLOSE));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1083,11 +1046,10 @@ public final class Rules {
    * @return the rule
    */
   public static Rule identityClaimed() {
-    return Rule.of(
-        "identity.claimed",
-        "a connection that names a user and a workspace is taken at its word",
-        (context, established) ->
-            context.workspace().isClaimed() ? Verdict.admit() : Verdict.abstain());
+    return rule(
+            "identity.claimed",
+            "a connection that names a user and a workspace is taken at its word")
+        .admitsWhen((context, established) -> context.workspace().isClaimed());
   }
 
   /**
@@ -1119,13 +1081,10 @@ public final class Rules {
    * @return the rule
    */
   public static Rule workspaceMember() {
-    return Rule.of(
-        "workspace.member",
-        "a verified member of the workspace named is admitted",
-        (context, established) ->
-            context.auth().ok() && context.workspace() == WorkspaceAccess.MEMBER
-                ? Verdict.admit()
-                : Verdict.abstain());
+    return rule("workspace.member", "a verified member of the workspace named is admitted")
+        .admitsWhen(
+            (context, established) ->
+                context.auth().ok() && context.workspace() == WorkspaceAccess.MEMBER);
   }
 
   /**
@@ -1181,14 +1140,12 @@ public final class Rules {
     Verdict limited =
         Verdict.reject(
             refusal(
-                RejectCode.AUTH_RATE_LIMITED,
-                "rate_limited",
+                AuthFailure.RATE_LIMITED.code(),
+                AuthFailure.RATE_LIMITED.wire(),
                 "too many failed attempts (retry later)",
                 Close.POLICY_VIOLATION,
                 id));
-    return Rule.of(
-        id,
-        "a client with " + limit + " or more failed attempts is refused",
-        (context, established) -> context.failedAttempts() >= limit ? limited : Verdict.abstain());
+    return rule(id, "a client with " + limit + " or more failed attempts is refused")
+        .when((context, established) -> context.failedAttempts() >= limit, limited);
   }
 }

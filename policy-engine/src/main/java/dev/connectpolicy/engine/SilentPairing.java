@@ -2,8 +2,8 @@ package dev.connectpolicy.engine;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.Locality;
+import dev.connectpolicy.api.OriginCheck;
 import dev.connectpolicy.api.PairingState;
-import dev.connectpolicy.engine.internal.Clients;
 
 /**
  * When a pairing requirement is approved silently, without a person (reference section 2.6, {@code
@@ -36,8 +36,8 @@ public enum SilentPairing {
    */
   public boolean allows(ConnectContext context, ControlUiClients controlUi) {
     PairingState state = context.pairing();
-    boolean origin = Clients.hasOrigin(context);
-    boolean browserUi = controlUi.matches(context.client()) || Clients.isWebchat(context.client());
+    boolean origin = context.origin() != OriginCheck.ABSENT;
+    boolean browserUi = controlUi.matches(context.client()) || context.client().isWebchat();
     if (this == LOCAL_FIRST_PAIRING_OR_SCOPE_UPGRADE) {
       return context.local()
           && (!origin || browserUi)
@@ -55,7 +55,7 @@ public enum SilentPairing {
       case METADATA_UPGRADE:
         return !origin
             && !browserUi
-            && ((locality == Locality.DIRECT_LOCAL && Clients.isNativeAppUi(context.client()))
+            && ((locality == Locality.DIRECT_LOCAL && context.client().isNativeAppUi())
                 || locality == Locality.CLI_CONTAINER_LOCAL
                 || locality == Locality.SHARED_SECRET_LOOPBACK_LOCAL);
       default:

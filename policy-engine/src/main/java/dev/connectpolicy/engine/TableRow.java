@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine;
 
 import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.Dimension;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public record TableRow(
    */
   public TableRow {
     Map<String, List<String>> ordered = new LinkedHashMap<>();
-    for (FactColumn column : FactColumn.ALL) {
+    for (Dimension.Column column : Dimension.tableColumns()) {
       List<String> values = when.get(column.name());
       if (values != null) {
         ordered.put(column.name(), List.copyOf(values));
@@ -50,9 +51,9 @@ public record TableRow(
    * @return true if every constrained column holds one of the row's values
    */
   public boolean matches(ConnectContext context) {
-    for (FactColumn column : FactColumn.ALL) {
+    for (Dimension.Column column : Dimension.tableColumns()) {
       List<String> values = when.get(column.name());
-      if (values != null && !values.contains(column.value(context))) {
+      if (values != null && !values.contains(column.textOf(context))) {
         return false;
       }
     }

@@ -2,6 +2,7 @@ package dev.connectpolicy.engine;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
+import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
 import dev.connectpolicy.api.UpgradeRule;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 public final class Tabulation {
 
   private final FactSpace space;
-  private final List<FactColumn> factColumns;
+  private final List<Dimension.Column> factColumns;
   private final List<ConnectPolicy> policies;
   private final int cells;
   private final byte[][] columns;
@@ -36,7 +37,7 @@ public final class Tabulation {
 
   private Tabulation(
       FactSpace space,
-      List<FactColumn> factColumns,
+      List<Dimension.Column> factColumns,
       List<ConnectPolicy> policies,
       int cells,
       byte[][] columns,
@@ -60,7 +61,7 @@ public final class Tabulation {
           "a fact space of " + size + " cells is too large to tabulate");
     }
     int cells = (int) size;
-    List<FactColumn> factColumns = FactColumn.of(space);
+    List<Dimension.Column> factColumns = space.columns();
     int columnCount = factColumns.size();
     byte[][] columns = new byte[columnCount][cells];
     List<Map<String, Integer>> indexes = new ArrayList<>();
@@ -77,11 +78,11 @@ public final class Tabulation {
     int cell = 0;
     for (ConnectContext context : space) {
       for (int c = 0; c < columnCount; c++) {
-        FactColumn column = factColumns.get(c);
-        Object fact = column.fact().apply(context);
+        Dimension.Column column = factColumns.get(c);
+        Object fact = column.value(context);
         Integer index = known.get(c).get(fact);
         if (index == null) {
-          index = indexOf(column, column.text().apply(fact), indexes.get(c), dictionary.get(c));
+          index = indexOf(column, column.text(fact), indexes.get(c), dictionary.get(c));
           known.get(c).put(fact, index);
         }
         columns[c][cell] = (byte) (int) index;
@@ -96,7 +97,7 @@ public final class Tabulation {
   }
 
   private static int indexOf(
-      FactColumn column, String text, Map<String, Integer> index, List<String> values) {
+      Dimension.Column column, String text, Map<String, Integer> index, List<String> values) {
     Integer known = index.get(text);
     if (known != null) {
       return known;
@@ -275,7 +276,7 @@ public final class Tabulation {
   }
 
   private List<String> columnNames() {
-    return factColumns.stream().map(FactColumn::name).toList();
+    return factColumns.stream().map(Dimension.Column::name).toList();
   }
 
   private static String description(ConnectPolicy policy) {

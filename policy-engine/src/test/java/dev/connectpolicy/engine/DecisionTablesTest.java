@@ -164,7 +164,7 @@ class DecisionTablesTest {
 
     assertThat(reject.outcome()).isEqualTo(Outcome.REJECT);
     assertThat(reject.summary()).isEqualTo("reject INVALID_ROLE");
-    assertThat(reject.observable().decidedBy()).isEqualTo(FactColumn.NONE);
+    assertThat(reject.observable().decidedBy()).isEqualTo(Dimension.Column.NONE);
     ConnectContext cli =
         ConnectContext.builder()
             .role("operator")

@@ -2,7 +2,6 @@ package dev.connectpolicy.testkit;
 
 import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.AuthMode;
-import dev.connectpolicy.api.Client;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
@@ -28,10 +27,6 @@ import org.junit.jupiter.api.DynamicTest;
 public final class Invariants {
 
   private Invariants() {}
-
-  private static boolean isBrowserControlUi(ConnectContext context) {
-    return context.client().id().equals(Client.CONTROL_UI);
-  }
 
   private static boolean isTrustedProxyOperator(ConnectContext context) {
     return context.auth().mode() == AuthMode.TRUSTED_PROXY
@@ -82,7 +77,7 @@ public final class Invariants {
           "the Control UI device bypass requires its flag and the operator role",
           "#45405, #35966 (bypass must not admit nodes), PR #48285 review",
           (context, decision) -> {
-            if (!isBrowserControlUi(context)
+            if (!context.client().isBrowserControlUi()
                 || context.device() == DeviceProof.VERIFIED
                 || !decision.isAccepted()
                 || isTrustedProxyOperator(context)) {
@@ -108,7 +103,7 @@ public final class Invariants {
           "a device-less Control UI claiming the node role is refused, loopback or not",
           "PR #48285 review: the node-loopback guard must exclude the Control UI",
           (context, decision) ->
-              isBrowserControlUi(context)
+              context.client().isBrowserControlUi()
                       && context.role().equals(Role.NODE.wire())
                       && !context.device().isPresent()
                       && !context.controlUi().dangerouslyDisableDeviceAuth()
@@ -124,8 +119,7 @@ public final class Invariants {
               + " self-declared scopes",
           "#72418 (CVSS 9.3): any loopback process could keep admin scopes this way",
           (context, decision) ->
-              context.client().id().equals(Client.GATEWAY_CLIENT)
-                      && context.client().mode().equals("backend")
+              context.client().isBackend()
                       && !context.device().isPresent()
                       && context.auth().method().isSharedSecret()
                       && decision.fold(accept -> !accept.scopes().isEmpty(), reject -> false)

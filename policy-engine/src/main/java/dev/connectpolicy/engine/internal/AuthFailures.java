@@ -2,6 +2,7 @@ package dev.connectpolicy.engine.internal;
 
 import dev.connectpolicy.api.AuthAdvice;
 import dev.connectpolicy.api.AuthFacts;
+import dev.connectpolicy.api.AuthFailure;
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.Close;
 import dev.connectpolicy.api.Credential;
@@ -9,9 +10,9 @@ import dev.connectpolicy.api.NextStep;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Verdict;
-import java.util.HashMap;
-import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,34 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * its client-specific hint, and the retry advice (reference section 3, O11).
  */
 public final class AuthFailures {
-
-  private static final String UNAUTHORIZED = "unauthorized";
-
-  /** The failure reasons of OpenClaw's {@code authorizeGatewayConnect} (reference section 1.6). */
-  private static final List<String> KNOWN_REASONS =
-      List.of(
-          UNAUTHORIZED,
-          "token_missing",
-          "token_mismatch",
-          "token_missing_config",
-          "password_missing",
-          "password_mismatch",
-          "password_missing_config",
-          "bootstrap_token_invalid",
-          "tailscale_user_missing",
-          "tailscale_proxy_missing",
-          "tailscale_whois_failed",
-          "tailscale_user_mismatch",
-          "rate_limited",
-          "device_token_mismatch",
-          "device_token_scope_mismatch",
-          "trusted_proxy_config_missing",
-          "trusted_proxy_local_interface_source",
-          "trusted_proxy_loopback_source",
-          "trusted_proxy_no_proxies_configured",
-          "trusted_proxy_untrusted_source",
-          "trusted_proxy_user_missing",
-          "trusted_proxy_user_not_allowed");
 
   private AuthFailures() {}
 
@@ -76,7 +49,7 @@ public final class AuthFailures {
 
   private static String reason(AuthFacts auth) {
     String reason = auth.reason();
-    return reason == null ? UNAUTHORIZED : reason;
+    return reason == null ? AuthFailure.UNAUTHORIZED.wire() : reason;
   }
 
   private static Reject reject(
@@ -110,7 +83,7 @@ public final class AuthFailures {
     private static final Map<String, Rejections> BY_RULE = new ConcurrentHashMap<>();
 
     private final String decidedBy;
-    private final Map<String, Verdict[]> byReason = new HashMap<>();
+    private final Map<AuthFailure, Verdict[]> byReason = new EnumMap<>(AuthFailure.class);
 
     /**
      * Builds every rejection of a rule anew; rules share one instance through {@link #of}.
@@ -119,7 +92,8 @@ public final class AuthFailures {
      */
     public Rejections(String decidedBy) {
       this.decidedBy = decidedBy;
-      for (String reason : KNOWN_REASONS) {
+      for (AuthFailure failure : AuthFailure.values()) {
+        String reason = failure.wire();
         Verdict[] verdicts = new Verdict[MODES.length * CREDENTIALS.length * AUDIENCES.length * 2];
         for (AuthMode mode : MODES) {
           for (Credential provided : CREDENTIALS) {
@@ -132,7 +106,7 @@ public final class AuthFailures {
             }
           }
         }
-        byReason.put(reason, verdicts);
+        byReason.put(failure, verdicts);
       }
     }
 
@@ -163,38 +137,27 @@ public final class AuthFailures {
      * @return the reject verdict, equal to one wrapping {@link #reject}
      */
     public Verdict verdict(AuthFacts auth, Audience audience, boolean hasDevice) {
-      Verdict[] known = byReason.get(reason(auth));
-      if (known == null) {
+      Optional<AuthFailure> failure = AuthFailure.parse(reason(auth));
+      if (failure.isEmpty()) {
         return Verdict.reject(reject(auth, audience, hasDevice, decidedBy));
       }
-      return known[index(auth.mode(), auth.provided(), audience, hasDevice)];
+      return byReason.get(failure.get())[index(auth.mode(), auth.provided(), audience, hasDevice)];
     }
   }
 
   /**
-   * Maps an authentication failure reason to its detail code.
+   * Maps an authentication failure reason to its detail code ({@link AuthFailure#code()}).
    *
    * @param reason OpenClaw's failure reason
    * @return the code; {@code AUTH_UNAUTHORIZED} for reasons without their own
    */
   public static RejectCode code(String reason) {
-    return switch (reason) {
-      case "token_missing" -> RejectCode.AUTH_TOKEN_MISSING;
-      case "token_mismatch" -> RejectCode.AUTH_TOKEN_MISMATCH;
-      case "token_missing_config" -> RejectCode.AUTH_TOKEN_NOT_CONFIGURED;
-      case "password_missing" -> RejectCode.AUTH_PASSWORD_MISSING;
-      case "password_mismatch" -> RejectCode.AUTH_PASSWORD_MISMATCH;
-      case "password_missing_config" -> RejectCode.AUTH_PASSWORD_NOT_CONFIGURED;
-      case "bootstrap_token_invalid" -> RejectCode.AUTH_BOOTSTRAP_TOKEN_INVALID;
-      case "tailscale_user_missing" -> RejectCode.AUTH_TAILSCALE_IDENTITY_MISSING;
-      case "tailscale_proxy_missing" -> RejectCode.AUTH_TAILSCALE_PROXY_MISSING;
-      case "tailscale_whois_failed" -> RejectCode.AUTH_TAILSCALE_WHOIS_FAILED;
-      case "tailscale_user_mismatch" -> RejectCode.AUTH_TAILSCALE_IDENTITY_MISMATCH;
-      case "rate_limited" -> RejectCode.AUTH_RATE_LIMITED;
-      case "device_token_mismatch" -> RejectCode.AUTH_DEVICE_TOKEN_MISMATCH;
-      case "device_token_scope_mismatch" -> RejectCode.AUTH_DEVICE_TOKEN_SCOPE_MISMATCH;
-      default -> RejectCode.AUTH_UNAUTHORIZED;
-    };
+    return failure(reason).code();
+  }
+
+  /** The failure of a reason; a reason that is not one of OpenClaw's is just unauthorized. */
+  private static AuthFailure failure(String reason) {
+    return AuthFailure.parse(reason).orElse(AuthFailure.UNAUTHORIZED);
   }
 
   /**
@@ -224,37 +187,37 @@ public final class AuthFailures {
     String passwordMissing = "unauthorized: gateway password missing (" + passwordHint + ")";
     String bootstrapInvalid =
         "unauthorized: bootstrap token invalid or expired (scan a fresh setup code)";
-    switch (reason) {
-      case "token_missing":
+    switch (failure(reason)) {
+      case TOKEN_MISSING:
         return tokenMissing;
-      case "token_mismatch":
+      case TOKEN_MISMATCH:
         return "unauthorized: gateway token mismatch (" + tokenHint + ")";
-      case "token_missing_config":
+      case TOKEN_MISSING_CONFIG:
         return "unauthorized: gateway token not configured on gateway (set gateway.auth.token)";
-      case "password_missing":
+      case PASSWORD_MISSING:
         return passwordMissing;
-      case "password_mismatch":
+      case PASSWORD_MISMATCH:
         return "unauthorized: gateway password mismatch (" + passwordHint + ")";
-      case "password_missing_config":
+      case PASSWORD_MISSING_CONFIG:
         return "unauthorized: gateway password not configured on gateway"
             + " (set gateway.auth.password)";
-      case "bootstrap_token_invalid":
+      case BOOTSTRAP_TOKEN_INVALID:
         return bootstrapInvalid;
-      case "tailscale_user_missing":
+      case TAILSCALE_USER_MISSING:
         return "unauthorized: tailscale identity missing"
             + " (use Tailscale Serve auth or gateway token/password)";
-      case "tailscale_proxy_missing":
+      case TAILSCALE_PROXY_MISSING:
         return "unauthorized: tailscale proxy headers missing"
             + " (use Tailscale Serve or gateway token/password)";
-      case "tailscale_whois_failed":
+      case TAILSCALE_WHOIS_FAILED:
         return "unauthorized: tailscale identity check failed"
             + " (use Tailscale Serve auth or gateway token/password)";
-      case "tailscale_user_mismatch":
+      case TAILSCALE_USER_MISMATCH:
         return "unauthorized: tailscale identity mismatch"
             + " (use Tailscale Serve auth or gateway token/password)";
-      case "rate_limited":
+      case RATE_LIMITED:
         return "unauthorized: too many failed authentication attempts (retry later)";
-      case "device_token_mismatch":
+      case DEVICE_TOKEN_MISMATCH:
         return "unauthorized: device token mismatch (rotate/reissue device token)";
       default:
         break;
@@ -285,24 +248,10 @@ public final class AuthFailures {
    * @return the advice
    */
   public static AuthAdvice advice(String reason, boolean hasDevice, Credential provided) {
-    boolean canRetry = reason.equals("token_mismatch") && hasDevice && provided == Credential.TOKEN;
-    NextStep next;
-    if (canRetry) {
-      next = NextStep.RETRY_WITH_DEVICE_TOKEN;
-    } else {
-      next =
-          switch (reason) {
-            case "token_missing",
-                "token_missing_config",
-                "password_missing",
-                "password_missing_config" ->
-                NextStep.UPDATE_AUTH_CONFIGURATION;
-            case "token_mismatch", "password_mismatch", "device_token_mismatch" ->
-                NextStep.UPDATE_AUTH_CREDENTIALS;
-            case "rate_limited" -> NextStep.WAIT_THEN_RETRY;
-            default -> NextStep.REVIEW_AUTH_CONFIGURATION;
-          };
-    }
-    return new AuthAdvice(canRetry, next);
+    AuthFailure failure = failure(reason);
+    boolean canRetry =
+        failure == AuthFailure.TOKEN_MISMATCH && hasDevice && provided == Credential.TOKEN;
+    return new AuthAdvice(
+        canRetry, canRetry ? NextStep.RETRY_WITH_DEVICE_TOKEN : failure.nextStep());
   }
 }

@@ -13,7 +13,6 @@ import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.engine.ConnectPolicies;
 import dev.connectpolicy.engine.PolicyJson;
-import dev.connectpolicy.engine.RequestJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

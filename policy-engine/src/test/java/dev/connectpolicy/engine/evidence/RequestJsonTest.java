@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.InvalidContextException;
-import dev.connectpolicy.engine.RequestJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,8 +11,8 @@ import dev.connectpolicy.api.Accept;
 import dev.connectpolicy.api.AuthAdvice;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.Reject;
-import dev.connectpolicy.engine.RequestJson;
 import dev.connectpolicy.engine.evidence.ConnectFrame;
+import dev.connectpolicy.engine.evidence.RequestJson;
 import org.jspecify.annotations.Nullable;
 
 /**

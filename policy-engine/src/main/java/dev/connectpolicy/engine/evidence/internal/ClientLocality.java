@@ -4,7 +4,6 @@ import dev.connectpolicy.api.AuthFacts;
 import dev.connectpolicy.api.Client;
 import dev.connectpolicy.api.Locality;
 import dev.connectpolicy.engine.evidence.SocketInfo;
-import dev.connectpolicy.engine.internal.Clients;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,7 +95,7 @@ public final class ClientLocality {
     if (hasOrigin) {
       OriginUrl origin = originHeader == null ? null : OriginUrl.parse(originHeader);
       boolean browser =
-          Clients.isBrowserControlUi(client)
+          client.isBrowserControlUi()
               && client.mode().equals("webchat")
               && peer.isPrivateOrLoopback()
               && HostNames.isLoopbackHost(host)
@@ -107,8 +106,6 @@ public final class ClientLocality {
     if (!peer.isLoopback() || !HostNames.isPrivateOrLoopbackHost(host)) {
       return Locality.REMOTE;
     }
-    return Clients.isCliCli(client)
-        ? Locality.CLI_CONTAINER_LOCAL
-        : Locality.SHARED_SECRET_LOOPBACK_LOCAL;
+    return client.isCli() ? Locality.CLI_CONTAINER_LOCAL : Locality.SHARED_SECRET_LOOPBACK_LOCAL;
   }
 }

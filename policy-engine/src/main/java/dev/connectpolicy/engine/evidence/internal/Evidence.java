@@ -21,7 +21,6 @@ import dev.connectpolicy.engine.evidence.GatewayConfig;
 import dev.connectpolicy.engine.evidence.PairedDevice;
 import dev.connectpolicy.engine.evidence.PayloadVersion;
 import dev.connectpolicy.engine.evidence.SocketInfo;
-import dev.connectpolicy.engine.internal.Clients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,8 +102,7 @@ public final class Evidence {
     // dangerouslyDisableDeviceAuth drops an operator UI's device before the device-token check in
     // the versions that honour it; the facts do not know the profile, so the upgrade is withheld
     // for every operator UI (the browser Control UI and the terminal UI): fail closed
-    boolean deviceIgnored =
-        controlUi.dangerouslyDisableDeviceAuth() && Clients.isOperatorUi(client);
+    boolean deviceIgnored = controlUi.dangerouslyDisableDeviceAuth() && client.isOperatorUi();
     AuthFacts auth =
         ConnectAuthDecision.resolve(
             gateway.auth().mode(),

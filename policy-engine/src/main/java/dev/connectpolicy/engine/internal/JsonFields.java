@@ -1,8 +1,19 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.WireValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -18,7 +29,76 @@ import org.jspecify.annotations.Nullable;
  * #finish()} refuses the fields nobody read. Errors name the field's dotted path and, unless the
  * field is secret, its value.
  */
-final class JsonFields {
+public final class JsonFields {
+
+  /** The strict factory of every document read and written: bounded sizes, no duplicate fields. */
+  public static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(32)
+                  .maxStringLength(65_536)
+                  .maxNumberLength(32)
+                  .maxDocumentLength(1_048_576)
+                  .build())
+          .build();
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(FACTORY).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /**
+   * Parses one JSON document into a tree, strictly: duplicate fields, trailing content and
+   * documents over a megabyte are errors (trailing content through {@code
+   * FAIL_ON_TRAILING_TOKENS}).
+   *
+   * @param json the document
+   * @return the tree
+   * @throws InvalidContextException if the document is not well-formed JSON
+   */
+  public static JsonNode parse(@Nullable String json) {
+    if (json == null || json.isBlank()) {
+      throw new InvalidContextException("", "empty input, expected a JSON object");
+    }
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      parser.setCodec(MAPPER);
+      return MAPPER.readTree(parser);
+    } catch (JsonProcessingException malformed) {
+      throw new InvalidContextException("", malformedMessage(malformed));
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+  }
+
+  /**
+   * Describes a parser error without quoting the input, which may hold secrets.
+   *
+   * @param error the parser's error
+   * @return a message such as {@code malformed JSON at column 9: unexpected end of input}
+   */
+  private static String malformedMessage(JsonProcessingException error) {
+    String what;
+    String original = String.valueOf(error.getOriginalMessage());
+    if (error instanceof JsonEOFException) {
+      what = "unexpected end of input";
+    } else if (error instanceof StreamConstraintsException) {
+      what = "input exceeds a size limit";
+    } else if (original.startsWith("Trailing token")) {
+      what = "content after the document";
+    } else if (original.startsWith("Duplicate field")) {
+      what = "duplicate field";
+    } else if (original.startsWith("Unrecognized token")) {
+      what = "unrecognized token";
+    } else if (original.startsWith("Unexpected character")) {
+      what = "unexpected character";
+    } else {
+      what = "not well-formed";
+    }
+    if (error.getLocation() == null || error.getLocation().getColumnNr() < 0) {
+      return "malformed JSON: " + what;
+    }
+    return "malformed JSON at column " + error.getLocation().getColumnNr() + ": " + what;
+  }
 
   private static final int MAX_ECHO = 40;
 
@@ -32,7 +112,7 @@ final class JsonFields {
   }
 
   /** Reads {@code node} as an object at {@code path} ("" for the document itself). */
-  static JsonFields object(JsonNode node, String path) {
+  public static JsonFields object(JsonNode node, String path) {
     if (!node.isObject()) {
       String what = path.isEmpty() ? "the input" : "field `" + path + "`";
       throw new InvalidContextException(
@@ -41,7 +121,7 @@ final class JsonFields {
     return new JsonFields(node, path);
   }
 
-  String path(String name) {
+  public String path(String name) {
     return path.isEmpty() ? name : path + "." + name;
   }
 
@@ -60,15 +140,15 @@ final class JsonFields {
   }
 
   /** Marks a member as read without reading it: a member that is known and ignored. */
-  void ignore(String name) {
+  public void ignore(String name) {
     read.add(name);
   }
 
-  String requiredString(String name) {
+  public String requiredString(String name) {
     return text(name, required(name));
   }
 
-  @Nullable String optionalString(String name) {
+  public @Nullable String optionalString(String name) {
     JsonNode value = value(name);
     return value == null ? null : text(name, value);
   }
@@ -80,11 +160,11 @@ final class JsonFields {
     return value.textValue();
   }
 
-  boolean requiredBoolean(String name) {
+  public boolean requiredBoolean(String name) {
     return bool(name, required(name));
   }
 
-  boolean optionalBoolean(String name, boolean fallback) {
+  public boolean optionalBoolean(String name, boolean fallback) {
     JsonNode value = value(name);
     return value == null ? fallback : bool(name, value);
   }
@@ -96,7 +176,7 @@ final class JsonFields {
     return value.booleanValue();
   }
 
-  long requiredLong(String name) {
+  public long requiredLong(String name) {
     JsonNode value = required(name);
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
       throw wrongType(name, "an integer", value);
@@ -105,7 +185,7 @@ final class JsonFields {
   }
 
   /** An integer that may be absent or null; a present value must be an integer. */
-  @Nullable Long optionalLong(String name) {
+  public @Nullable Long optionalLong(String name) {
     JsonNode value = value(name);
     if (value == null) {
       return null;
@@ -119,10 +199,11 @@ final class JsonFields {
   /**
    * An integer that may be absent or null, then {@code fallback}; a present value must fit an int.
    */
-  int optionalInt(String name, int fallback) {
+  /** An integer that may be absent or null, then null; a present value must fit an int. */
+  public @Nullable Integer optionalInt(String name) {
     JsonNode value = value(name);
     if (value == null) {
-      return fallback;
+      return null;
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt()) {
       throw wrongType(name, "an integer", value);
@@ -130,7 +211,13 @@ final class JsonFields {
     return value.intValue();
   }
 
-  int requiredInt(String name) {
+  /** A boolean that may be absent or null, then null. */
+  public @Nullable Boolean optionalBoolean(String name) {
+    JsonNode value = value(name);
+    return value == null ? null : bool(name, value);
+  }
+
+  public int requiredInt(String name) {
     JsonNode value = required(name);
     if (!value.isIntegralNumber() || !value.canConvertToInt()) {
       throw wrongType(name, "an integer", value);
@@ -138,11 +225,11 @@ final class JsonFields {
     return value.intValue();
   }
 
-  <E extends Enum<E> & WireValue> E requiredEnum(String name, Class<E> type) {
+  public <E extends Enum<E> & WireValue> E requiredEnum(String name, Class<E> type) {
     return choice(name, requiredString(name), type);
   }
 
-  <E extends Enum<E> & WireValue> @Nullable E optionalEnum(String name, Class<E> type) {
+  public <E extends Enum<E> & WireValue> @Nullable E optionalEnum(String name, Class<E> type) {
     String text = optionalString(name);
     return text == null ? null : choice(name, text, type);
   }
@@ -162,7 +249,7 @@ final class JsonFields {
     return value.get();
   }
 
-  List<String> optionalStringList(String name) {
+  public List<String> optionalStringList(String name) {
     JsonNode value = value(name);
     if (value == null) {
       return List.of();
@@ -187,7 +274,7 @@ final class JsonFields {
    * An object of strings, such as HTTP headers; absent or null is empty, and members whose value is
    * null are left out. Each other member must be a string.
    */
-  Map<String, String> optionalStringMap(String name) {
+  public Map<String, String> optionalStringMap(String name) {
     JsonNode value = value(name);
     if (value == null) {
       return Map.of();
@@ -211,17 +298,17 @@ final class JsonFields {
     return map;
   }
 
-  JsonFields requiredObject(String name) {
+  public JsonFields requiredObject(String name) {
     return object(required(name), path(name));
   }
 
-  @Nullable JsonFields optionalObject(String name) {
+  public @Nullable JsonFields optionalObject(String name) {
     JsonNode value = value(name);
     return value == null ? null : object(value, path(name));
   }
 
   /** Refuses every field that was not read: unknown fields are errors, never ignored. */
-  void finish() {
+  public void finish() {
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
@@ -237,7 +324,7 @@ final class JsonFields {
   }
 
   /** The JSON type of a node, as a person says it: "a string", "a number", "null". */
-  static String describe(JsonNode node) {
+  public static String describe(JsonNode node) {
     switch (node.getNodeType()) {
       case STRING:
         return "a string";
@@ -257,7 +344,7 @@ final class JsonFields {
   }
 
   /** User input quoted in a message: at most 40 characters, control characters escaped. */
-  static String echo(String text) {
+  public static String echo(String text) {
     StringBuilder out = new StringBuilder();
     int limit = Math.min(text.length(), MAX_ECHO);
     for (int i = 0; i < limit; i++) {

@@ -1,25 +1,15 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.InvalidContextException;
-import dev.connectpolicy.engine.evidence.ClientInfo;
-import dev.connectpolicy.engine.evidence.ConnectFrame;
-import dev.connectpolicy.engine.evidence.ConnectRequest;
-import dev.connectpolicy.engine.evidence.ControlUiSettings;
-import dev.connectpolicy.engine.evidence.Credentials;
-import dev.connectpolicy.engine.evidence.DeviceIdentity;
-import dev.connectpolicy.engine.evidence.GatewayAuth;
-import dev.connectpolicy.engine.evidence.GatewayConfig;
-import dev.connectpolicy.engine.evidence.PairedDevice;
-import dev.connectpolicy.engine.evidence.SocketInfo;
-import dev.connectpolicy.engine.evidence.TrustedProxyAuth;
+import dev.connectpolicy.engine.internal.JsonFields;
 import java.util.List;
 
 /**
  * Reads the raw request of contract section 3, the input of {@code admit}, as strictly as {@link
- * PolicyJson#readContext} reads facts: an unknown field, a wrong type, a missing required field or
- * a value over its size bound is an {@link InvalidContextException} naming the field's path (such
- * as {@code connect.device.signedAt}). Messages never quote a secret.
+ * dev.connectpolicy.engine.PolicyJson#readContext} reads facts: an unknown field, a wrong type, a
+ * missing required field or a value over its size bound is an {@link InvalidContextException}
+ * naming the field's path (such as {@code connect.device.signedAt}). Messages never quote a secret.
  *
  * <pre>{@code
  * ConnectRequest request = RequestJson.read(line);
@@ -48,7 +38,7 @@ public final class RequestJson {
    * @throws InvalidContextException naming the field, if the document does not fit the contract
    */
   public static ConnectRequest read(String json) {
-    JsonFields fields = JsonFields.object(PolicyJson.parse(json), "");
+    JsonFields fields = JsonFields.object(JsonFields.parse(json), "");
     ConnectFrame connect = connect(fields.requiredObject("connect"));
     SocketInfo socket = socket(fields.requiredObject("socket"));
     String challengeNonce = fields.requiredString("challengeNonce");
@@ -85,7 +75,7 @@ public final class RequestJson {
    *     mistyped or too long, or {@code auth} or {@code device} has an unknown member
    */
   public static ConnectFrame readConnectParams(String json) {
-    return connect(JsonFields.object(PolicyJson.parse(json), "connect"), true);
+    return connect(JsonFields.object(JsonFields.parse(json), "connect"), true);
   }
 
   private static ConnectFrame connect(JsonFields fields) {
