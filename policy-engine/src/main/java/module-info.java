@@ -1,7 +1,7 @@
 /**
  * The connect-policy engine: rules, the pipeline that composes them, the named profiles (every
- * OpenClaw policy version and our recommended policy), the strict JSON codec and the command-line
- * tool.
+ * OpenClaw policy version and our recommended policy), the strict JSON codec and the evidence
+ * layer. The command-line tool is module {@code dev.connectpolicy.cli}.
  *
  * <p>Entry points: {@link dev.connectpolicy.engine.ConnectPolicies} for profiles and pipelines,
  * {@link dev.connectpolicy.engine.Rules} for the rule vocabulary, {@link

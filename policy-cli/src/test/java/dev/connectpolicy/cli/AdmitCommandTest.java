@@ -1,4 +1,4 @@
-package dev.connectpolicy.engine.cli;
+package dev.connectpolicy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,7 +106,7 @@ class AdmitCommandTest {
     Run help = new Run("", "admit", "--help");
     assertThat(help.status).isZero();
     assertThat(help.out.toString(StandardCharsets.UTF_8))
-        .startsWith("usage: connect-policy admit --profile NAME [FILE]");
+        .startsWith("usage: connect-policy admit [-hV] -p=NAME [FILE]");
     Run usage = new Run("", "--help");
     assertThat(usage.out.toString(StandardCharsets.UTF_8)).contains("  admit ");
     Run unknown = new Run("", "admit", "--profile", "nonesuch");

@@ -1,4 +1,4 @@
-package dev.connectpolicy.engine.cli;
+package dev.connectpolicy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

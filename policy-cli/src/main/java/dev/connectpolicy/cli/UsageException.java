@@ -1,4 +1,4 @@
-package dev.connectpolicy.engine.cli;
+package dev.connectpolicy.cli;
 
 /** A command line the tool cannot run: the message says why; usage follows on standard error. */
 final class UsageException extends Exception {
