@@ -21,7 +21,8 @@ record Answer(Map<Aspect, String> values) {
   /** A value of an aspect that applies but has nothing, such as a reject without a detail code. */
   static final String NONE = "-";
 
-  private static final Set<String> READING = Set.of("operator.read", "operator.write", "operator.admin");
+  private static final Set<String> READING =
+      Set.of("operator.read", "operator.write", "operator.admin");
 
   Answer {
     values = Map.copyOf(values);
@@ -99,8 +100,8 @@ record Answer(Map<Aspect, String> values) {
   }
 
   /**
-   * Whether two answers are compared on an aspect: the outcome always; code, message and close
-   * code where either rejects; the scopes where both tell them.
+   * Whether two answers are compared on an aspect: the outcome always; code, message and close code
+   * where either rejects; the scopes where both tell them.
    */
   static boolean compared(Aspect aspect, Answer left, Answer right) {
     return switch (aspect) {

@@ -116,8 +116,8 @@ enum Grid {
       cells.add(paired.withPairing(Pairing.PAIRED).withCredential(Credential.MISSING));
     }
     for (List<String> client : List.of(CLIENTS.get(0), CLIENTS.get(1), CLIENTS.get(3))) {
-      for (Schema schema : List.of(Schema.NO_VERSION, Schema.NO_PLATFORM, Schema.EMPTY_FAMILY,
-          Schema.FAMILY)) {
+      for (Schema schema :
+          List.of(Schema.NO_VERSION, Schema.NO_PLATFORM, Schema.EMPTY_FAMILY, Schema.FAMILY)) {
         for (Proof proof : List.of(Proof.NONE, Proof.V3)) {
           cells.add(browserOrigin(base(client).withSchema(schema).withProof(proof)));
         }
@@ -145,10 +145,30 @@ enum Grid {
       bases.add(browserOrigin(base(client)));
     }
     bases.add(node());
-    bases.add(new Cell("cli", "cli", "node", List.of(), Credential.RIGHT, Proof.NONE,
-        Pairing.UNPAIRED, Locality.DIRECT, Origin.ABSENT, Schema.VALID));
-    bases.add(new Cell("cli", "cli", "admin", READ, Credential.RIGHT, Proof.NONE,
-        Pairing.UNPAIRED, Locality.DIRECT, Origin.ABSENT, Schema.VALID));
+    bases.add(
+        new Cell(
+            "cli",
+            "cli",
+            "node",
+            List.of(),
+            Credential.RIGHT,
+            Proof.NONE,
+            Pairing.UNPAIRED,
+            Locality.DIRECT,
+            Origin.ABSENT,
+            Schema.VALID));
+    bases.add(
+        new Cell(
+            "cli",
+            "cli",
+            "admin",
+            READ,
+            Credential.RIGHT,
+            Proof.NONE,
+            Pairing.UNPAIRED,
+            Locality.DIRECT,
+            Origin.ABSENT,
+            Schema.VALID));
     for (Cell base : bases) {
       for (Credential credential :
           List.of(Credential.RIGHT, Credential.WRONG, Credential.MISSING, Credential.WRONG_KIND)) {
@@ -187,7 +207,9 @@ enum Grid {
           for (Proof proof : List.of(Proof.NONE, Proof.V3)) {
             cells.add(
                 browserOrigin(
-                    base(client).withLocality(locality).withCredential(credential)
+                    base(client)
+                        .withLocality(locality)
+                        .withCredential(credential)
                         .withProof(proof)));
           }
         }
@@ -197,7 +219,9 @@ enum Grid {
       for (Pairing pairing : List.of(Pairing.PAIRED, Pairing.OTHER_ROLE, Pairing.OTHER_PLATFORM)) {
         for (Credential credential : List.of(Credential.RIGHT, Credential.DEVICE_TOKEN)) {
           cells.add(
-              paired.withPairing(pairing).withCredential(credential)
+              paired
+                  .withPairing(pairing)
+                  .withCredential(credential)
                   .withLocality(Locality.FORWARDED));
         }
       }

@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * for each, the raw request as {@code admit} reads it (contract section 3) and the gateway's real
  * answer.
  *
- * <p>Each attempt opens a WebSocket from {@code 127.0.0.1}, reads {@code connect.challenge}, sends a
- * {@code connect} request built from its {@link Cell}, and records the answer: {@code hello-ok}
+ * <p>Each attempt opens a WebSocket from {@code 127.0.0.1}, reads {@code connect.challenge}, sends
+ * a {@code connect} request built from its {@link Cell}, and records the answer: {@code hello-ok}
  * with a probe of {@code status} (a method that needs {@code operator.read}), or the error with its
  * detail code and the close frame, or the HTTP status and body of a refused upgrade. A cell that
  * needs a paired device first pairs it for real: the same device connects locally with the right
@@ -71,7 +71,7 @@ final class Recorder {
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
   private static final long STALE_MS = 10 * 60 * 1000L;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http;
   private final URI uri;
   private final GatewaySetup setup;
   private final Path stateDir;
@@ -81,13 +81,18 @@ final class Recorder {
    *
    * @param uri its WebSocket address on loopback
    * @param setup its configuration, with the real secrets
-   * @param stateDir its state directory, where it stores pairing records ({@code devices/paired.json})
+   * @param stateDir its state directory, where it stores pairing records ({@code
+   *     devices/paired.json})
    */
   Recorder(URI uri, GatewaySetup setup, Path stateDir) {
     String host = uri.getHost();
     if (!"127.0.0.1".equals(host) && !"[::1]".equals(host) && !"::1".equals(host)) {
-      throw new IllegalArgumentException("the recorder connects to 127.0.0.1 or ::1 only, not " + host);
+      throw new IllegalArgumentException(
+          "the recorder connects to 127.0.0.1 or ::1 only, not " + host);
     }
+    // The foreign-host cells send their own Host header, which the JDK allows only when told.
+    System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    this.http = HttpClient.newHttpClient();
     this.uri = uri;
     this.setup = setup;
     this.stateDir = stateDir;
@@ -157,6 +162,12 @@ final class Recorder {
 
   /** One attempt: connect, answer, probe; never throws for what the gateway does. */
   private ObjectNode attempt(Cell cell, @Nullable Device device, String platform) {
+    ObjectNode line = exchange(cell, device, platform);
+    line.set("answer", line.remove("answer")); // last, after the request it answers
+    return line;
+  }
+
+  private ObjectNode exchange(Cell cell, @Nullable Device device, String platform) {
     ObjectNode line = NODES.objectNode();
     line.put("attempt", cell.name() + (platform.equals("linux") ? "" : " platform=" + platform));
     line.set("cell", cell.toJson());
@@ -218,7 +229,8 @@ final class Recorder {
         return;
       }
       JsonNode json = ((Session.Message) event).json();
-      if (!"res".equals(json.path("type").asText()) || !"connect".equals(json.path("id").asText())) {
+      if (!"res".equals(json.path("type").asText())
+          || !"connect".equals(json.path("id").asText())) {
         continue;
       }
       if (json.path("ok").asBoolean(false)) {
@@ -374,7 +386,8 @@ final class Recorder {
     long signedAt = cell.proof() == Proof.STALE ? now - STALE_MS : now;
     String signedNonce =
         switch (cell.proof()) {
-          case WRONG_NONCE -> UUID.nameUUIDFromBytes(nonce.getBytes(StandardCharsets.UTF_8)).toString();
+          case WRONG_NONCE ->
+              UUID.nameUUIDFromBytes(nonce.getBytes(StandardCharsets.UTF_8)).toString();
           case NO_NONCE -> "";
           default -> nonce;
         };
@@ -397,8 +410,7 @@ final class Recorder {
     ObjectNode json = NODES.objectNode();
     json.put("id", id);
     json.put("publicKey", device.publicKey());
-    json.put(
-        "signature", device.sign(cell.proof() == Proof.V2 ? payload.v2(id) : payload.v3(id)));
+    json.put("signature", device.sign(cell.proof() == Proof.V2 ? payload.v2(id) : payload.v3(id)));
     json.put("signedAt", signedAt);
     if (cell.proof() != Proof.NO_NONCE) {
       json.put("nonce", signedNonce);

@@ -134,5 +134,4 @@ record Recording(ObjectNode header, List<ObjectNode> attempts) {
   String configurationName() {
     return header.path("configuration").path("name").asText("");
   }
-
 }

@@ -1,8 +1,8 @@
 package dev.connectpolicy.conformance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.InvalidContextException;
-import dev.connectpolicy.engine.FactColumn;
 import dev.connectpolicy.engine.RequestJson;
 import dev.connectpolicy.engine.evidence.Admission;
 import java.util.ArrayList;
@@ -77,18 +77,15 @@ record RecordingDiff(List<Rows.Row> rows, int matched, List<String> onlyInOne) {
   }
 
   private static Map<String, String> facts(ObjectNode line) {
-    Map<String, String> facts = new LinkedHashMap<>();
+    ConnectContext context = null;
     if (line.has("request")) {
       try {
-        var context = Admission.facts(RequestJson.read(line.get("request").toString()));
-        for (FactColumn column : FactColumn.ALL) {
-          facts.put(column.name(), column.value(context));
-        }
+        context = Admission.facts(RequestJson.read(line.get("request").toString()));
       } catch (InvalidContextException malformed) {
-        // shown as "?" in every column
+        // no facts: shown as "?"
       }
     }
-    return facts;
+    return Rows.columns(context, line);
   }
 
   /** The report {@code diff} prints. */

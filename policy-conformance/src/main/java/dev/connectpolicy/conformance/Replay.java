@@ -5,17 +5,14 @@ import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
-import dev.connectpolicy.engine.FactColumn;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.RequestJson;
 import dev.connectpolicy.engine.evidence.Admission;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The replay of recordings through {@code Admission.admit}: each recorded request decided by a
@@ -35,12 +32,11 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
    * One attempt compared.
    *
    * @param attempt the attempt's name
-   * @param facts the facts admission derived, or empty for a request it could not read
+   * @param facts the columns of the facts admission derived ({@link Rows#columns})
    * @param recorded the gateway's answer
    * @param modelled the policy's answer
    */
-  record Comparison(
-      String attempt, Optional<ConnectContext> facts, Answer recorded, Answer modelled) {}
+  record Comparison(String attempt, Map<String, String> facts, Answer recorded, Answer modelled) {}
 
   /** Agreement on one aspect: how many compared attempts agree, of how many. */
   record Agreement(Aspect aspect, int agreeing, int compared) {
@@ -92,7 +88,7 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
         comparisons.add(
             new Comparison(
                 name,
-                Optional.ofNullable(facts),
+                Rows.columns(facts, line),
                 recorded,
                 Answer.of(decision, recorded.value(Aspect.SCOPES) != null)));
       }
@@ -141,24 +137,11 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
         String recorded = comparison.recorded().shown(aspect);
         String modelled = comparison.modelled().shown(aspect);
         if (!recorded.equals(modelled)) {
-          rows.add(aspect, recorded, modelled, factsOf(comparison), comparison.attempt());
+          rows.add(aspect, recorded, modelled, comparison.facts(), comparison.attempt());
         }
       }
     }
     return rows.compacted();
-  }
-
-  private static Map<String, String> factsOf(Comparison comparison) {
-    Map<String, String> facts = new LinkedHashMap<>();
-    comparison
-        .facts()
-        .ifPresent(
-            context -> {
-              for (FactColumn column : FactColumn.ALL) {
-                facts.put(column.name(), column.value(context));
-              }
-            });
-    return facts;
   }
 
   /**
@@ -167,7 +150,11 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
    */
   String report(String title) {
     StringBuilder out = new StringBuilder();
-    out.append("# Conformance: ").append(title).append(" against ").append(policyName).append("\n\n");
+    out.append("# Conformance: ")
+        .append(title)
+        .append(" against ")
+        .append(policyName)
+        .append("\n\n");
     out.append(comparisons.size()).append(" attempts replayed");
     if (unanswered > 0) {
       out.append(", ").append(unanswered).append(" unanswered (not compared)");

@@ -1,11 +1,15 @@
 package dev.connectpolicy.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.engine.FactColumn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Differences between two answers to the same attempts, compacted into table rows as {@code diff}
@@ -32,7 +36,30 @@ final class Rows {
       int attempts,
       String example) {}
 
+  /** The column of the recorded attempt's {@code client} object: which fields it left out. */
+  static final String SENT_CLIENT = "sent client";
+
   private final List<Row> rows = new ArrayList<>();
+
+  /**
+   * The columns a row shows for one attempt: every fact column of the facts admission derived (none
+   * when it could not read the request), and {@link #SENT_CLIENT}, the schema variant of the {@code
+   * client} object sent, which the facts do not hold.
+   *
+   * @param facts the derived facts, or null
+   * @param line the attempt line
+   * @return the columns, by name
+   */
+  static Map<String, String> columns(@Nullable ConnectContext facts, JsonNode line) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    if (facts != null) {
+      for (FactColumn column : FactColumn.ALL) {
+        columns.put(column.name(), column.value(facts));
+      }
+    }
+    columns.put(SENT_CLIENT, line.path("cell").path("schema").asText("?"));
+    return columns;
+  }
 
   void add(Aspect aspect, String left, String right, Map<String, String> facts, String attempt) {
     Map<String, TreeSet<String>> pattern = new LinkedHashMap<>();
@@ -60,7 +87,12 @@ final class Rows {
             }
             merged.set(
                 i,
-                new Row(a.aspect(), a.left(), a.right(), facts, a.attempts() + b.attempts(),
+                new Row(
+                    a.aspect(),
+                    a.left(),
+                    a.right(),
+                    facts,
+                    a.attempts() + b.attempts(),
                     a.example()));
             merged.remove(j);
             changed = true;
@@ -74,7 +106,9 @@ final class Rows {
 
   /** The one column in which two rows differ, "" if in none, null if they cannot merge. */
   private static String mergeable(Row a, Row b) {
-    if (a.aspect() != b.aspect() || !a.left().equals(b.left()) || !a.right().equals(b.right())
+    if (a.aspect() != b.aspect()
+        || !a.left().equals(b.left())
+        || !a.right().equals(b.right())
         || !a.facts().keySet().equals(b.facts().keySet())) {
       return null;
     }

@@ -2,8 +2,8 @@
  * Conformance of the profiles with real gateways: {@link dev.connectpolicy.conformance.Recorder}
  * drives a gateway that speaks OpenClaw's connect handshake through a grid of attempts ({@link
  * dev.connectpolicy.conformance.Grid}) and writes a {@link
- * dev.connectpolicy.conformance.Recording}; {@link dev.connectpolicy.conformance.Replay} decides the
- * recorded requests with {@code Admission.admit} and measures the agreement with the recorded
+ * dev.connectpolicy.conformance.Recording}; {@link dev.connectpolicy.conformance.Replay} decides
+ * the recorded requests with {@code Admission.admit} and measures the agreement with the recorded
  * answers; {@link dev.connectpolicy.conformance.RecordingDiff} compares two recordings.
  *
  * <pre>{@code
