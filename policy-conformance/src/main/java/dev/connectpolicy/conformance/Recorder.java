@@ -71,6 +71,19 @@ final class Recorder {
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
   private static final long STALE_MS = 10 * 60 * 1000L;
 
+  /** The protocol range offered: OpenClaw 2026.3 to 2026.5 speak 3, 2026.9 speaks 4. */
+  static final int MIN_PROTOCOL = 3;
+
+  static final int MAX_PROTOCOL = 4;
+
+  /** The close code of a gateway that is still starting; the attempt is made again. */
+  private static final int TRY_AGAIN_LATER = 1013;
+
+  private static final int STARTING_RETRIES = 60;
+
+  /** The nonce recorded for an attempt whose upgrade was refused: no challenge was sent. */
+  static final String NO_CHALLENGE = "no-challenge-upgrade-refused";
+
   private final HttpClient http;
   private final URI uri;
   private final GatewaySetup setup;
@@ -163,8 +176,25 @@ final class Recorder {
   /** One attempt: connect, answer, probe; never throws for what the gateway does. */
   private ObjectNode attempt(Cell cell, @Nullable Device device, String platform) {
     ObjectNode line = exchange(cell, device, platform);
+    for (int retry = 0; retry < STARTING_RETRIES && starting(line); retry++) {
+      pause();
+      line = exchange(cell, device, platform);
+    }
     line.set("answer", line.remove("answer")); // last, after the request it answers
     return line;
+  }
+
+  /** Whether the gateway answered that it is still starting (it closes with 1013). */
+  private static boolean starting(ObjectNode line) {
+    return line.path("answer").path("close").path("code").asInt() == TRY_AGAIN_LATER;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private ObjectNode exchange(Cell cell, @Nullable Device device, String platform) {
@@ -192,7 +222,7 @@ final class Recorder {
               deviceToken == null ? null : DEVICE_TOKEN_MARKER);
       ObjectNode wire = params(cell, device, platform, nonce, now, real);
       ObjectNode recorded = params(cell, device, platform, nonce, now, marked);
-      line.set("request", request(cell, recorded, headers, nonce, now, stored, deviceToken));
+      line.set("request", request(recorded, headers, nonce, now, stored, deviceToken));
       line.set("sentClient", recorded.get("client"));
       if (stored != null) {
         line.set("storedPairing", withoutTokens(stored));
@@ -208,7 +238,16 @@ final class Recorder {
       answer.put("kind", "upgrade-refused");
       answer.put("status", refused.status());
       answer.put("body", refused.body());
-      line.set("request", request(cell, null, headers, "", System.currentTimeMillis(), null, null));
+      // The request the client would have sent, signed over a nonce no gateway issued.
+      long now = System.currentTimeMillis();
+      Secrets marked =
+          new Secrets(
+              setup.token() == null ? null : TOKEN_MARKER,
+              setup.password() == null ? null : PASSWORD_MARKER,
+              null);
+      ObjectNode recorded = params(cell, device, platform, NO_CHALLENGE, now, marked);
+      line.set("request", request(recorded, headers, NO_CHALLENGE, now, null, null));
+      line.set("sentClient", recorded.get("client"));
     } catch (IOException e) {
       answer.put("kind", "failed");
       answer.put("detail", String.valueOf(e.getMessage()));
@@ -244,6 +283,7 @@ final class Recorder {
           issued.put("deviceToken", auth.hasNonNull("deviceToken"));
         }
         answer.set("server", hello.path("server").get("version"));
+        answer.set("protocol", hello.get("protocol"));
         probe(session, answer);
         return;
       }
@@ -327,8 +367,8 @@ final class Recorder {
       long now,
       Secrets secrets) {
     ObjectNode params = NODES.objectNode();
-    params.put("minProtocol", 3);
-    params.put("maxProtocol", 3);
+    params.put("minProtocol", MIN_PROTOCOL);
+    params.put("maxProtocol", MAX_PROTOCOL);
     ObjectNode client = params.putObject("client");
     client.put("id", cell.clientId());
     client.put("mode", cell.clientMode());
@@ -420,8 +460,7 @@ final class Recorder {
 
   /** The raw request of contract section 3, with markers for the secrets. */
   private ObjectNode request(
-      Cell cell,
-      @Nullable ObjectNode params,
+      ObjectNode params,
       Map<String, String> headers,
       String nonce,
       long now,
@@ -429,29 +468,20 @@ final class Recorder {
       @Nullable String deviceToken) {
     ObjectNode request = NODES.objectNode();
     ObjectNode connect = request.putObject("connect");
-    if (params != null) {
-      ObjectNode client = connect.putObject("client");
-      JsonNode sent = params.get("client");
-      for (String field : List.of("id", "mode", "platform", "deviceFamily")) {
-        if (sent.has(field)) {
-          client.set(field, sent.get(field));
-        }
+    ObjectNode client = connect.putObject("client");
+    JsonNode sent = params.get("client");
+    for (String field : List.of("id", "mode", "platform", "deviceFamily")) {
+      if (sent.has(field)) {
+        client.set(field, sent.get(field));
       }
-      connect.set("role", params.get("role"));
-      connect.set("scopes", params.get("scopes"));
-      if (params.has("auth")) {
-        connect.set("auth", params.get("auth"));
-      }
-      if (params.has("device")) {
-        connect.set("device", params.get("device"));
-      }
-    } else {
-      ObjectNode client = connect.putObject("client");
-      client.put("id", cell.clientId());
-      client.put("mode", cell.clientMode());
-      connect.put("role", cell.role());
-      ArrayNode scopes = connect.putArray("scopes");
-      cell.scopes().forEach(scopes::add);
+    }
+    connect.set("role", params.get("role"));
+    connect.set("scopes", params.get("scopes"));
+    if (params.has("auth")) {
+      connect.set("auth", params.get("auth"));
+    }
+    if (params.has("device")) {
+      connect.set("device", params.get("device"));
     }
     ObjectNode socket = request.putObject("socket");
     socket.put("remoteAddress", "127.0.0.1");
