@@ -7,9 +7,10 @@
  * answers; {@link dev.connectpolicy.conformance.RecordingDiff} compares two recordings.
  *
  * <pre>{@code
- * Recording recording = Recording.read(Path.of("openclaw-2026.3.13.jsonl.gz"));
- * Replay replay = Replay.of(ConnectPolicies.profile("openclaw-2026.3.13"), recording);
- * System.out.println(replay.agreement(Aspect.OUTCOME));
+ * Conformance.Report report = Conformance.conform("openclaw-2026.3.13",
+ *     ConnectPolicies.profile("openclaw-2026.3.13"),
+ *     List.of(Path.of("openclaw-2026.3.13-token.jsonl.gz")));
+ * System.out.print(report.text());
  * }</pre>
  */
 @NullMarked
