@@ -5,6 +5,7 @@
  */
 module dev.connectpolicy.cli {
   requires dev.connectpolicy.engine;
+  requires dev.connectpolicy.conformance;
   requires com.fasterxml.jackson.core;
   requires info.picocli;
   requires static org.jspecify;

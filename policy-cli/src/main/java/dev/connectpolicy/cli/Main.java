@@ -48,7 +48,10 @@ public final class Main {
         new UpgradeCommand(console),
         new AdmitCommand(console),
         new TableCommand(console),
-        new DiffCommand(console));
+        new DiffCommand(console),
+        new RecordCommand(console),
+        new ConformCommand(console),
+        new DiffRecordingsCommand(console));
   }
 
   /** The command line of the tool, writing to {@code console}. */

@@ -213,7 +213,12 @@ class HostileClientTest {
     client.send("{\"type\":\"req\",\"id\":\"r1\",\"method\":\"big\",\"pad\":\"" + pad + "\"}");
     assertThat(client.next().path("error").path("message").asText())
         .isEqualTo("unknown method: big");
-    client.send("{\"type\":\"req\",\"id\":\"r2\",\"pad\":\"" + pad + pad + "\"}");
+    try {
+      client.send("{\"type\":\"req\",\"id\":\"r2\",\"pad\":\"" + pad + pad + "\"}");
+    } catch (java.util.concurrent.ExecutionException closedWhileSending) {
+      // The gateway may close 1009 before the client has sent the whole message: that is the
+      // behaviour under test, so a send cut short is expected; the close below is asserted.
+    }
     assertThat(client.awaitClose()).isEqualTo(new TestClient.Closed(1009, "message too big"));
     assertThat(log.single()).contains("accepted as operator").contains("; closed 1009");
   }

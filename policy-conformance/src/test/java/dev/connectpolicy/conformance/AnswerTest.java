@@ -1,0 +1,96 @@
+package dev.connectpolicy.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectpolicy.api.Accept;
+import dev.connectpolicy.api.Close;
+import dev.connectpolicy.api.PairingAction;
+import dev.connectpolicy.api.Reject;
+import dev.connectpolicy.api.RejectCode;
+import dev.connectpolicy.api.Role;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnswerTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode json(String text) throws Exception {
+    return JSON.readTree(text);
+  }
+
+  @Test
+  void aRecordedErrorGivesItsDetailCodeMessageAndCloseCode() throws Exception {
+    Answer answer =
+        Answer.recorded(
+            json(
+                "{\"kind\":\"error\",\"error\":{\"code\":\"INVALID_REQUEST\",\"message\":\"invalid"
+                    + " role\"},\"close\":{\"code\":1008,\"reason\":\"invalid role\"}}"));
+    assertThat(answer.value(Aspect.OUTCOME)).isEqualTo("reject");
+    assertThat(answer.value(Aspect.CODE)).isEqualTo(Answer.NONE);
+    assertThat(answer.value(Aspect.MESSAGE)).isEqualTo("invalid role");
+    assertThat(answer.value(Aspect.CLOSE_CODE)).isEqualTo("1008");
+    assertThat(answer.value(Aspect.SCOPES)).isNull();
+  }
+
+  @Test
+  void theProbeTellsWhetherReadIsEffectiveOnlyWhenItAnswersWithScopes() throws Exception {
+    Answer granted = Answer.recorded(json("{\"kind\":\"hello-ok\",\"probe\":{\"ok\":true}}"));
+    Answer denied =
+        Answer.recorded(
+            json(
+                "{\"kind\":\"hello-ok\",\"probe\":{\"ok\":false,\"error\":{\"message\":\"missing"
+                    + " scope: operator.read\"}}}"));
+    Answer untold =
+        Answer.recorded(
+            json(
+                "{\"kind\":\"hello-ok\",\"probe\":{\"ok\":false,\"error\":{\"message\":\"unauthorized"
+                    + " role: node\"}}}"));
+    assertThat(granted.value(Aspect.SCOPES)).isEqualTo("read granted");
+    assertThat(denied.value(Aspect.SCOPES)).isEqualTo("read denied");
+    assertThat(untold.value(Aspect.SCOPES)).isNull();
+    assertThat(Answer.compared(Aspect.SCOPES, granted, untold)).isFalse();
+    assertThat(Answer.compared(Aspect.SCOPES, granted, denied)).isTrue();
+  }
+
+  @Test
+  void aRefusedUpgradeIsARejectWithItsStatusAndBody() throws Exception {
+    Answer answer =
+        Answer.recorded(json("{\"kind\":\"upgrade-refused\",\"status\":403,\"body\":\"no\\n\"}"));
+    assertThat(answer.value(Aspect.OUTCOME)).isEqualTo("reject");
+    assertThat(answer.value(Aspect.MESSAGE)).isEqualTo("no");
+    assertThat(answer.value(Aspect.CLOSE_CODE)).isEqualTo("http 403");
+  }
+
+  @Test
+  void anUnansweredAttemptComparesNothing() throws Exception {
+    assertThat(Answer.recorded(json("{\"kind\":\"timeout\"}")).answered()).isFalse();
+    assertThat(Answer.recorded(json("{\"kind\":\"failed\"}")).answered()).isFalse();
+  }
+
+  @Test
+  void aModelledAcceptGrantsReadThroughAnyOperatorReadingScope() {
+    Accept admin =
+        new Accept(Role.OPERATOR, List.of("operator.admin"), false, PairingAction.NONE, "accept");
+    Accept cleared = new Accept(Role.OPERATOR, List.of(), true, PairingAction.NONE, "accept");
+    assertThat(Answer.of(admin, true).value(Aspect.SCOPES)).isEqualTo("read granted");
+    assertThat(Answer.of(cleared, true).value(Aspect.SCOPES)).isEqualTo("read denied");
+    assertThat(Answer.of(cleared, false).value(Aspect.SCOPES)).isNull();
+  }
+
+  @Test
+  void aModelledRejectIsComparedOnCodeMessageAndCloseCode() {
+    Reject reject =
+        Reject.of(RejectCode.PAIRING_REQUIRED, null, "pairing required", "pairing.required");
+    Answer answer = Answer.of(reject, false);
+    assertThat(answer.value(Aspect.CODE)).isEqualTo("PAIRING_REQUIRED");
+    assertThat(answer.value(Aspect.MESSAGE)).isEqualTo("pairing required");
+    assertThat(answer.value(Aspect.CLOSE_CODE)).isEqualTo(Integer.toString(Close.POLICY_VIOLATION));
+    Answer accepted =
+        Answer.of(new Accept(Role.NODE, List.of(), false, PairingAction.NONE, "a"), false);
+    assertThat(Answer.compared(Aspect.CODE, answer, accepted)).isTrue();
+    assertThat(accepted.shown(Aspect.CODE)).isEqualTo(Answer.NONE);
+  }
+}
