@@ -3,7 +3,7 @@ package dev.connectpolicy.conformance;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.InvalidContextException;
-import dev.connectpolicy.engine.RequestJson;
+import dev.connectpolicy.engine.evidence.RequestJson;
 import dev.connectpolicy.engine.evidence.Admission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

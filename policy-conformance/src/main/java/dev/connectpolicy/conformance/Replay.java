@@ -6,7 +6,7 @@ import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.engine.PolicyJson;
-import dev.connectpolicy.engine.RequestJson;
+import dev.connectpolicy.engine.evidence.RequestJson;
 import dev.connectpolicy.engine.evidence.Admission;
 import java.util.ArrayList;
 import java.util.EnumMap;
