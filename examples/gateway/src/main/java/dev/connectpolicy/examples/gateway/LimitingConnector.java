@@ -1,0 +1,119 @@
+package dev.connectpolicy.examples.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.io.ManagedSelector;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Jetty's connector with {@link PreauthLimits} checked on the acceptor thread, right after the
+ * accept system call and before Jetty builds anything for the connection (no endpoint, no buffer,
+ * no HTTP parser): a connection over the limits is reset and forgotten. An admitted connection's
+ * permit travels with its endpoint ({@link PermitEndPoint}), which gives it back when the
+ * connection closes; {@link HandshakeEndpoint} gives it back earlier, when the client
+ * authenticates.
+ */
+final class LimitingConnector extends ServerConnector {
+
+  private final PreauthLimits limits;
+
+  /** Permits between the accept and the endpoint's creation on a selector thread. */
+  private final Map<SocketChannel, PreauthLimits.Permit> pending = new ConcurrentHashMap<>();
+
+  LimitingConnector(Server server, PreauthLimits limits, ConnectionFactory... factories) {
+    super(server, factories);
+    this.limits = limits;
+  }
+
+  @Override
+  public void accept(int acceptorId) throws IOException {
+    ServerSocketChannel server = (ServerSocketChannel) getTransport();
+    if (server == null || !server.isOpen()) {
+      return;
+    }
+    SocketChannel channel = server.accept();
+    if (channel == null) {
+      return;
+    }
+    PreauthLimits.Permit permit = null;
+    try {
+      SocketAddress remote = channel.getRemoteAddress();
+      if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+        permit = limits.acquire(inet.getAddress());
+      }
+      if (permit == null) {
+        reset(channel);
+        return;
+      }
+      pending.put(channel, permit);
+      channel.configureBlocking(false);
+      configure(channel.socket());
+      getSelectorManager().accept(channel);
+    } catch (IOException | RuntimeException failed) {
+      if (permit != null && pending.remove(channel) != null) {
+        permit.release(false);
+      }
+      reset(channel);
+      throw failed;
+    }
+  }
+
+  /** Closes with a reset: no FIN handshake, no TIME_WAIT on the gateway's side. */
+  private static void reset(SocketChannel channel) {
+    try {
+      channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+    } catch (IOException | RuntimeException ignored) {
+      // closed all the same below
+    }
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // nothing more to do with a refused connection
+    }
+  }
+
+  @Override
+  protected SocketChannelEndPoint newEndPoint(
+      SocketChannel channel, ManagedSelector selector, SelectionKey key) {
+    PreauthLimits.Permit permit = pending.remove(channel);
+    PermitEndPoint endpoint =
+        new PermitEndPoint(
+            channel, selector, key, this, permit == null ? PreauthLimits.Permit.NONE : permit);
+    endpoint.setIdleTimeout(getIdleTimeout());
+    return endpoint;
+  }
+
+  /** The endpoint of a connection the limits let in, holding its permit until it closes. */
+  static final class PermitEndPoint extends SocketChannelEndPoint {
+    final PreauthLimits.Permit permit;
+
+    PermitEndPoint(
+        SocketChannel channel,
+        ManagedSelector selector,
+        SelectionKey key,
+        ServerConnector connector,
+        PreauthLimits.Permit permit) {
+      super(channel, selector, key, connector.getScheduler());
+      this.permit = permit;
+    }
+
+    @Override
+    public void onClose(Throwable cause) {
+      try {
+        super.onClose(cause);
+      } finally {
+        permit.release(false);
+      }
+    }
+  }
+}
