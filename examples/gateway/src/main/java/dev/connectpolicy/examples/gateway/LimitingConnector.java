@@ -7,8 +7,13 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.ConnectionFactory;
@@ -18,14 +23,29 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * Jetty's connector with {@link PreauthLimits} checked on the acceptor thread, right after the
  * accept system call and before Jetty builds anything for the connection (no endpoint, no buffer,
- * no HTTP parser): a connection over the limits is reset and forgotten. An admitted connection's
- * permit travels with its endpoint ({@link PermitEndPoint}), which gives it back when the
- * connection closes; {@link HandshakeEndpoint} gives it back earlier, when the client
+ * no HTTP parser): a connection over the limits is held unread for a second, then reset. An
+ * admitted connection's permit travels with its endpoint ({@link PermitEndPoint}), which gives it
+ * back when the connection closes; {@link HandshakeEndpoint} gives it back earlier, when the client
  * authenticates.
  */
 final class LimitingConnector extends ServerConnector {
 
+  /** How long a refused connection is held unread before its reset. */
+  static final Duration HOLD_REFUSED = Duration.ofSeconds(1);
+
+  /**
+   * The most refused connections held at once; past them, a refused connection is reset at once.
+   */
+  static final int MAX_HELD = 1024;
+
+  private static final Duration SWEEP = Duration.ofMillis(100);
+
   private final PreauthLimits limits;
+
+  /** Refused connections waiting for their reset, oldest first. Guarded by itself. */
+  private final ArrayDeque<Held> held = new ArrayDeque<>();
+
+  private boolean sweeping;
 
   /** Permits between the accept and the endpoint's creation on a selector thread. */
   private final Map<SocketChannel, PreauthLimits.Permit> pending = new ConcurrentHashMap<>();
@@ -52,7 +72,7 @@ final class LimitingConnector extends ServerConnector {
         permit = limits.acquire(inet.getAddress());
       }
       if (permit == null) {
-        reset(channel);
+        hold(channel);
         return;
       }
       pending.put(channel, permit);
@@ -67,6 +87,58 @@ final class LimitingConnector extends ServerConnector {
       throw failed;
     }
   }
+
+  /**
+   * A refused connection is held unread for {@link #HOLD_REFUSED} before its reset, while fewer
+   * than {@link #MAX_HELD} are: a client that reconnects as soon as it is refused then waits that
+   * long each time instead of making the gateway accept as fast as it can connect; the connection
+   * costs a socket and no reading, parsing or buffering meanwhile (the channel is never registered
+   * with a selector). Past {@link #MAX_HELD}, it is reset at once.
+   */
+  private void hold(SocketChannel channel) {
+    long now = System.nanoTime();
+    synchronized (held) {
+      if (held.size() < MAX_HELD) {
+        held.addLast(new Held(channel, now + HOLD_REFUSED.toNanos()));
+        if (!sweeping) {
+          sweeping = true;
+          getScheduler().schedule(this::sweep, SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return;
+      }
+    }
+    reset(channel);
+  }
+
+  /** Resets the held connections whose time is up; all of them once the connector stops. */
+  private void sweep() {
+    long now = System.nanoTime();
+    List<SocketChannel> due = new ArrayList<>();
+    synchronized (held) {
+      boolean stopping = !isRunning();
+      while (!held.isEmpty() && (stopping || held.peekFirst().until - now <= 0)) {
+        due.add(held.pollFirst().channel);
+      }
+      sweeping = !held.isEmpty();
+      if (sweeping) {
+        getScheduler().schedule(this::sweep, SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+    due.forEach(LimitingConnector::reset);
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    super.doStop();
+    List<SocketChannel> all = new ArrayList<>();
+    synchronized (held) {
+      held.forEach(entry -> all.add(entry.channel));
+      held.clear();
+    }
+    all.forEach(LimitingConnector::reset);
+  }
+
+  private record Held(SocketChannel channel, long until) {}
 
   /** Closes with a reset: no FIN handshake, no TIME_WAIT on the gateway's side. */
   private static void reset(SocketChannel channel) {
