@@ -8,6 +8,7 @@
  * dev.connectpolicy.engine.PolicyJson} for the JSON contract, {@link
  * dev.connectpolicy.engine.evidence.Admission} for deciding a raw request (the evidence layer).
  */
+@SuppressWarnings("module") // the qualified exports name modules built after this one
 module dev.connectpolicy.engine {
   requires transitive dev.connectpolicy.api;
   requires com.fasterxml.jackson.core;
@@ -17,4 +18,6 @@ module dev.connectpolicy.engine {
 
   exports dev.connectpolicy.engine;
   exports dev.connectpolicy.engine.evidence;
+  exports dev.connectpolicy.engine.table to
+      dev.connectpolicy.cli;
 }

@@ -28,7 +28,8 @@ import java.util.Set;
  * their defaults, so OpenClaw's decisions and golden tables are what they were.
  *
  * <pre>{@code
- * CompactTable table = DecisionTables.compact(GatewayFamily.MOLTIS.space(), policy);
+ * assertThat(policy).satisfies(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS)
+ *     .over(ConnectContexts.of(GatewayFamily.MOLTIS.space())); // the testkit's generators
  * }</pre>
  */
 public enum GatewayFamily {

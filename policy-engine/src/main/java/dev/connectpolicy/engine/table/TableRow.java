@@ -1,4 +1,4 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.Dimension;

@@ -1,9 +1,10 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
+import dev.connectpolicy.engine.internal.JsonFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
@@ -309,7 +310,7 @@ public record CompactTable(
   private void writeJsonLines(Appendable out) throws IOException {
     for (TableRow row : rows) {
       out.append(
-              PolicyJson.generate(
+              JsonFields.generate(
                   json -> {
                     json.writeStartObject();
                     json.writeObjectFieldStart("when");

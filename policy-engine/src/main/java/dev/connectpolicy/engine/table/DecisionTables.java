@@ -1,10 +1,11 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
+import dev.connectpolicy.engine.PolicyJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class DecisionTables {
 
   /**
    * The compact table of a policy over a fact space, such as a gateway family's ({@link
-   * GatewayFamily#space()}).
+   * dev.connectpolicy.engine.GatewayFamily#space()}).
    *
    * @param space the fact space
    * @param policy the policy

@@ -1,10 +1,12 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
 import dev.connectpolicy.api.UpgradeRule;
+import dev.connectpolicy.engine.PolicyPipeline;
+import dev.connectpolicy.engine.Stage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
