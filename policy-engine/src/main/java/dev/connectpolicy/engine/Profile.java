@@ -305,11 +305,12 @@ public enum Profile {
   /**
    * Returns the profile compiled into a lookup structure: the same decisions as {@link #policy()}
    * for every context, several times faster ({@link CompiledPolicy}). Compiled on first use, which
-   * evaluates every cell of the fact space once (about a second); shared afterwards.
+   * evaluates every cell of the fact space once (about a second); shared afterwards. Users call
+   * {@link ConnectPolicies#compiled(String)}.
    *
    * @return the compiled policy
    */
-  public CompiledPolicy compiled() {
+  CompiledPolicy compiled() {
     CompiledPolicy result = compiled;
     if (result == null) {
       synchronized (this) {
