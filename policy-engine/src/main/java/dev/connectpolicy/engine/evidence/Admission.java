@@ -6,7 +6,6 @@ import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.UpgradeContext;
 import dev.connectpolicy.engine.PolicyJson;
-import dev.connectpolicy.engine.evidence.internal.Evidence;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
