@@ -15,6 +15,7 @@ module dev.connectpolicy.engine {
   requires com.fasterxml.jackson.databind;
   requires org.bouncycastle.provider;
   requires static transitive org.jspecify;
+  requires static transitive org.apiguardian.api;
 
   exports dev.connectpolicy.engine;
   exports dev.connectpolicy.engine.evidence;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The engine's entry point for policies: the named profiles and new pipelines.
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
  * Explanation why = ConnectPolicies.profile("openclaw-2026.3.13").explain(context);
  * }</pre>
  */
+@API(status = API.Status.STABLE)
 public final class ConnectPolicies {
 
   private ConnectPolicies() {}

@@ -32,6 +32,7 @@ import dev.connectpolicy.api.UpgradeDecision;
 import dev.connectpolicy.api.WireValue;
 import dev.connectpolicy.engine.internal.JsonFields;
 import java.io.IOException;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,7 @@ import org.jspecify.annotations.Nullable;
  * String answer = PolicyJson.write(ConnectPolicies.recommended().evaluate(context));
  * }</pre>
  */
+@API(status = API.Status.STABLE)
 public final class PolicyJson {
 
   private PolicyJson() {}

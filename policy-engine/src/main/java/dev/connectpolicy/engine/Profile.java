@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * startup, shared-auth generation, trusted-proxy scope headers, bootstrap and CIDR auto-approval)
  * belong to the transport or the evidence layer and are not part of any profile.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public enum Profile {
 
   /**

@@ -31,6 +31,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +58,7 @@ import org.jspecify.annotations.Nullable;
  *     .otherwise(Rules.deviceIdentityRequired());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL)
 public final class Rules {
 
   private Rules() {}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param columns the names of the fact columns of the space tabulated ({@link
  *     FactSpace#columns()}), in table order
  */
+@API(status = API.Status.INTERNAL)
 public record CompactTable(
     String title,
     String description,

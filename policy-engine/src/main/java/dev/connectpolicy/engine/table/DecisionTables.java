@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Decision tables: a policy evaluated on every cell of the fact space, written in full (streamed,
@@ -24,6 +25,7 @@ import java.util.List;
  * System.out.print(diff.toString(TableFormat.MARKDOWN));
  * }</pre>
  */
+@API(status = API.Status.INTERNAL)
 public final class DecisionTables {
 
   private DecisionTables() {}

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * CompactTable diff = tables.diff(base, changed);
  * }</pre>
  */
+@API(status = API.Status.INTERNAL)
 public final class Tabulation {
 
   private final FactSpace space;
