@@ -6,9 +6,9 @@ import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.UpgradeContext;
 import dev.connectpolicy.engine.PolicyJson;
-import dev.connectpolicy.engine.evidence.internal.Evidence;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +55,7 @@ import org.jspecify.annotations.Nullable;
  * dev.connectpolicy.api.FactSpace#isConsistent(ConnectContext)} holds consistent. No token,
  * password, signature or nonce reaches the facts, a decision or a message.
  */
+@API(status = API.Status.STABLE)
 public final class Admission {
 
   private Admission() {}
@@ -146,6 +147,7 @@ public final class Admission {
   }
 
   /** The outcome of {@link #admit}: the decision, the facts and the payload version. */
+  @API(status = API.Status.STABLE)
   public static final class Result {
 
     private final Decision decision;
