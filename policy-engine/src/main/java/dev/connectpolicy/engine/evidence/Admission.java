@@ -4,10 +4,14 @@ import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.api.Reject;
+import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.UpgradeContext;
 import dev.connectpolicy.engine.CompiledPolicy;
 import dev.connectpolicy.engine.PolicyJson;
+import dev.connectpolicy.engine.evidence.internal.ConnectParamsCheck;
 import dev.connectpolicy.engine.evidence.internal.Evidence;
+import dev.connectpolicy.engine.internal.ConnectSchema;
 import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ConnectRequest request = new ConnectRequest(
  *     new ConnectFrame(
- *         new ClientInfo("node-host", "node", "linux", null),
+ *         new ClientInfo("node-host", "node", clientVersion, "linux", null),
  *         "node", List.of(), Credentials.token(frameToken), deviceIdentity),
  *     SocketInfo.of(remoteAddress, Map.of("host", hostHeader)),
  *     challengeNonce,
@@ -58,6 +62,12 @@ import org.jspecify.annotations.Nullable;
  * password, signature or nonce reaches the facts, a decision or a message.
  */
 public final class Admission {
+
+  /**
+   * The {@code decidedBy} of a frame refused by its release's connect schema, before any rule:
+   * {@code INVALID_CONNECT_PARAMS}, message "invalid connect params: ..." as the release words it.
+   */
+  public static final String CONNECT_SCHEMA = "connect.schema";
 
   private Admission() {}
 
@@ -116,7 +126,11 @@ public final class Admission {
    * with {@code INVALID_CONTEXT}, the message naming the field. For a named profile's policy
    * (interpreted or compiled) the facts are derived as the release it models reads the request;
    * {@link #facts} and any other policy read it as this layer always has: a loopback socket is
-   * local only with a local-ish {@code Host}.
+   * local only with a local-ish {@code Host}, and no connect schema is checked. A profile of a
+   * release with a connect schema refuses a frame that does not fit it before any rule, as the
+   * release does: {@code INVALID_CONNECT_PARAMS} ({@value #CONNECT_SCHEMA}), message "invalid
+   * connect params: at /client: must have required property 'version'" or the like, close 1008,
+   * with the facts.
    *
    * @param policy the policy to apply, such as {@code ConnectPolicies.recommended()}
    * @param request the raw request
@@ -140,11 +154,20 @@ public final class Admission {
       ConnectPolicy policy, ConnectRequest request, Ed25519Verifier verifier) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(verifier, "verifier");
+    RequestReading reading = reading(policy);
     Evidence.Derived derived;
     try {
-      derived = Evidence.derive(request, verifier, reading(policy));
+      derived = Evidence.derive(request, verifier, reading);
     } catch (InvalidContextException malformed) {
       return new Result(PolicyJson.invalidContext(malformed, null), null, PayloadVersion.NONE);
+    }
+    ConnectSchema schema = reading.schema();
+    String misfit = schema == null ? null : ConnectParamsCheck.failure(request.connect(), schema);
+    if (misfit != null) {
+      return new Result(
+          Reject.of(RejectCode.INVALID_CONNECT_PARAMS, null, misfit, CONNECT_SCHEMA),
+          derived.context(),
+          PayloadVersion.NONE);
     }
     return new Result(
         policy.evaluate(derived.context()), derived.context(), derived.payloadVersion());

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one release of a gateway reads the raw request: the settings of the evidence layer that
@@ -42,9 +43,22 @@ public final class RequestReading {
       Collections.synchronizedMap(new IdentityHashMap<>());
 
   private final boolean foreignHostIsRemote;
+  private final @Nullable ConnectSchema schema;
 
   private RequestReading(Builder builder) {
     this.foreignHostIsRemote = builder.foreignHostIsRemote;
+    this.schema = builder.schema;
+  }
+
+  /**
+   * The release's connect schema, checked before any rule ({@code ConnectParamsCheck}): a frame
+   * that does not fit is refused {@code INVALID_CONNECT_PARAMS} "invalid connect params: ...".
+   * Initially none: the frame is only read as strictly as the contract's JSON.
+   *
+   * @return the schema, or null when the frame is not checked against one
+   */
+  public @Nullable ConnectSchema schema() {
+    return schema;
   }
 
   /**
@@ -76,6 +90,7 @@ public final class RequestReading {
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.foreignHostIsRemote = foreignHostIsRemote;
+    builder.schema = schema;
     return builder;
   }
 
@@ -104,15 +119,31 @@ public final class RequestReading {
 
   @Override
   public String toString() {
-    return "RequestReading[foreignHostIsRemote=" + foreignHostIsRemote + "]";
+    return "RequestReading[foreignHostIsRemote="
+        + foreignHostIsRemote
+        + ", schema="
+        + (schema == null ? "none" : schema.wording())
+        + "]";
   }
 
   /** Builds a reading; every setting starts at what the evidence layer did before it existed. */
   public static final class Builder {
 
     private boolean foreignHostIsRemote = true;
+    private @Nullable ConnectSchema schema;
 
     private Builder() {}
+
+    /**
+     * Sets {@link RequestReading#schema()}.
+     *
+     * @param schema the release's connect schema, or null for none
+     * @return this builder
+     */
+    public Builder schema(@Nullable ConnectSchema schema) {
+      this.schema = schema;
+      return this;
+    }
 
     /**
      * Sets {@link RequestReading#foreignHostIsRemote()}.
