@@ -39,11 +39,11 @@ import org.jspecify.annotations.Nullable;
  * equal to the interpreter on every cell of every profile.
  *
  * <pre>{@code
- * ConnectPolicy fast = Profile.OPENCLAW_LATEST.compiled();
- * Decision decision = fast.evaluate(context); // equals Profile.OPENCLAW_LATEST.policy().evaluate(context)
+ * ConnectPolicy fast = ConnectPolicies.compiled("openclaw-latest");
+ * Decision decision = fast.evaluate(context); // equals ConnectPolicies.profile("openclaw-latest").evaluate(context)
  * }</pre>
  */
-public final class CompiledPolicy implements ConnectPolicy {
+final class CompiledPolicy implements ConnectPolicy {
 
   /** The leaf that sends a context to the interpreter. */
   private static final int INTERPRET = 0;

@@ -1,9 +1,12 @@
 package dev.connectpolicy.engine;
 
+import dev.connectpolicy.api.ConnectPolicy;
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The engine's entry point for policies: the named profiles and new pipelines.
@@ -14,6 +17,7 @@ import java.util.stream.Stream;
  * Explanation why = ConnectPolicies.profile("openclaw-2026.3.13").explain(context);
  * }</pre>
  */
+@API(status = API.Status.STABLE)
 public final class ConnectPolicies {
 
   private ConnectPolicies() {}
@@ -40,7 +44,7 @@ public final class ConnectPolicies {
 
   /**
    * Returns a profile compiled into a lookup structure: the same decisions as {@link
-   * #profile(String)}, several times faster, for a gateway's hot path ({@link CompiledPolicy}).
+   * #profile(String)}, several times faster, for a gateway's hot path.
    *
    * <pre>{@code
    * ConnectPolicy policy = ConnectPolicies.compiled("recommended"); // once, at start-up
@@ -51,8 +55,27 @@ public final class ConnectPolicies {
    * @return the compiled policy, built on first use (about a second) and shared
    * @throws NoSuchElementException naming the known profiles, if there is no such profile
    */
-  public static CompiledPolicy compiled(String name) {
+  public static ConnectPolicy compiled(String name) {
     return named(name).compiled();
+  }
+
+  /**
+   * Compiles a pipeline of your own over the standard fact space, as {@link #compiled(String)}
+   * compiles a profile: the same decisions, from a lookup structure built now (about a second).
+   *
+   * @param pipeline a pipeline whose rules never read the declared scopes, such as a profile's
+   * @return the compiled policy, deciding exactly as {@code pipeline}
+   * @throws IllegalArgumentException if two cells that differ only in their non-empty scopes are
+   *     decided differently (the pipeline reads the scopes, so it cannot be compiled)
+   */
+  public static ConnectPolicy compile(PolicyPipeline pipeline) {
+    CompiledPolicy compiled = CompiledPolicy.compile(pipeline);
+    // a profile's pipeline compiled here keeps its release's reading of the raw request
+    RequestReading reading = RequestReading.of(pipeline);
+    if (reading != RequestReading.DEFAULT) {
+      RequestReading.register(compiled, reading);
+    }
+    return compiled;
   }
 
   private static Profile named(String name) {

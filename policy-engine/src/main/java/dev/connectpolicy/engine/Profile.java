@@ -2,6 +2,7 @@ package dev.connectpolicy.engine;
 
 import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * startup, shared-auth generation, trusted-proxy scope headers, bootstrap and CIDR auto-approval)
  * belong to the transport or the evidence layer and are not part of any profile.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public enum Profile {
 
   /**
@@ -259,6 +261,7 @@ public enum Profile {
   private final GatewayFamily family;
   private final Definition definition;
   private final PolicyPipeline policy;
+  private final RequestReading reading;
   private volatile @Nullable CompiledPolicy compiled;
 
   Profile(String profileName, String summary, GatewayFamily family, Definition definition) {
@@ -281,6 +284,7 @@ public enum Profile {
     this.family = family;
     this.definition = definition;
     this.policy = definition.define(profileName, summary);
+    this.reading = reading;
     RequestReading.register(policy, reading);
   }
 
@@ -329,17 +333,19 @@ public enum Profile {
   /**
    * Returns the profile compiled into a lookup structure: the same decisions as {@link #policy()}
    * for every context, several times faster ({@link CompiledPolicy}). Compiled on first use, which
-   * evaluates every cell of the fact space once (about a second); shared afterwards.
+   * evaluates every cell of the fact space once (about a second); shared afterwards. Users call
+   * {@link ConnectPolicies#compiled(String)}.
    *
    * @return the compiled policy
    */
-  public CompiledPolicy compiled() {
+  CompiledPolicy compiled() {
     CompiledPolicy result = compiled;
     if (result == null) {
       synchronized (this) {
         result = compiled;
         if (result == null) {
           result = CompiledPolicy.compile(policy);
+          RequestReading.register(result, reading);
           compiled = result;
         }
       }

@@ -4,6 +4,7 @@ import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.engine.internal.JsonFields;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Reads the raw request of contract section 3, the input of {@code admit}, as strictly as {@link
@@ -28,6 +29,7 @@ import java.util.List;
  * the presence is read (a release's connect schema requires it). {@code pairedDevice.deviceToken}
  * extends the contract: the token issued to the paired device.
  */
+@API(status = API.Status.STABLE)
 public final class RequestJson {
 
   private RequestJson() {}

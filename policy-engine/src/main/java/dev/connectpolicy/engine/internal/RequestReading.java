@@ -95,7 +95,7 @@ public final class RequestReading {
   }
 
   /**
-   * Records the reading of a profile's policy, once, when the profile is built.
+   * Records the reading of a profile's policy, once, when the profile is built or compiled.
    *
    * @param policy the profile's policy
    * @param reading its release's reading
@@ -108,9 +108,9 @@ public final class RequestReading {
 
   /**
    * Returns the reading of a policy: its profile's, or {@link #DEFAULT} for any other policy. A
-   * compiled profile is looked up by the policy it was compiled from.
+   * profile registers its pipeline when it is built and its compiled form when it is compiled.
    *
-   * @param policy the policy, as registered (the interpreted pipeline of a compiled profile)
+   * @param policy the policy
    * @return the reading
    */
   public static RequestReading of(ConnectPolicy policy) {

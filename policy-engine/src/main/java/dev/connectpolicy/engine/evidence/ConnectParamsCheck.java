@@ -1,8 +1,5 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
-import dev.connectpolicy.engine.evidence.ClientInfo;
-import dev.connectpolicy.engine.evidence.ConnectFrame;
-import dev.connectpolicy.engine.evidence.DeviceIdentity;
 import dev.connectpolicy.engine.internal.ConnectSchema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * deviceFamily, mode; then role, scopes, device: id, publicKey, signature, nonce). No value is ever
  * quoted: a failure names the path only.
  */
-public final class ConnectParamsCheck {
+final class ConnectParamsCheck {
 
   /** What OpenClaw puts before the validator's text. */
-  public static final String PREFIX = "invalid connect params: ";
+  static final String PREFIX = "invalid connect params: ";
 
   private ConnectParamsCheck() {}
 
@@ -31,7 +28,7 @@ public final class ConnectParamsCheck {
    * @return the whole message, {@code "invalid connect params: at /client: must have required
    *     property 'version'"}, or null when the frame fits
    */
-  public static @Nullable String failure(ConnectFrame frame, ConnectSchema schema) {
+  static @Nullable String failure(ConnectFrame frame, ConnectSchema schema) {
     String text = firstFailure(frame, schema.wording(), schema);
     return text == null ? null : PREFIX + text;
   }
