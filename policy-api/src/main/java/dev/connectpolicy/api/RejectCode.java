@@ -5,8 +5,11 @@ package dev.connectpolicy.api;
  * error class. Gateways, dashboards and tests match on these; they never change meaning.
  */
 public enum RejectCode implements WireValue {
-  /** The declared role is neither {@code operator} nor {@code node}. */
-  INVALID_ROLE(ErrorClass.INVALID_REQUEST),
+  /**
+   * The declared role is neither {@code operator} nor {@code node}. OpenClaw answers it without a
+   * detail code ({@link #sentAsDetailCode()}).
+   */
+  INVALID_ROLE(ErrorClass.INVALID_REQUEST, false),
   /** The browser Origin is missing, invalid or not allowed. */
   CONTROL_UI_ORIGIN_NOT_ALLOWED(ErrorClass.INVALID_REQUEST),
   /** A Control UI connected without a device identity outside the allowed exceptions. */
@@ -78,12 +81,26 @@ public enum RejectCode implements WireValue {
    * The gateway's web framework refused the connection before any policy ran (SynthOrg #549: the
    * socket closed with 4500 before the handler): a rejection no rule of the policy made.
    */
-  FRAMEWORK_REJECTED(ErrorClass.UNAVAILABLE);
+  FRAMEWORK_REJECTED(ErrorClass.UNAVAILABLE),
+  /**
+   * The connect frame does not fit the gateway's connect schema, checked before any rule
+   * (OpenClaw's {@code validateConnectParams}: a client id outside the release's list, a missing or
+   * empty {@code client.version} or {@code client.platform}, an empty {@code deviceFamily}, a
+   * device without {@code nonce}, ...). Only the evidence layer ({@code admit}) gives it: the facts
+   * do not hold the raw frame.
+   */
+  INVALID_CONNECT_PARAMS(ErrorClass.INVALID_REQUEST, false);
 
   private final ErrorClass errorClass;
+  private final boolean sentAsDetailCode;
 
   RejectCode(ErrorClass errorClass) {
+    this(errorClass, true);
+  }
+
+  RejectCode(ErrorClass errorClass, boolean sentAsDetailCode) {
     this.errorClass = errorClass;
+    this.sentAsDetailCode = sentAsDetailCode;
   }
 
   /**
@@ -103,5 +120,18 @@ public enum RejectCode implements WireValue {
    */
   public ErrorClass errorClass() {
     return errorClass;
+  }
+
+  /**
+   * Returns whether a gateway speaking OpenClaw's protocol sends this code as {@code
+   * error.details.code}. Every released OpenClaw gateway answers "invalid role" ({@code
+   * parseGatewayRole}) and "invalid connect params: ..." with the error class {@code
+   * INVALID_REQUEST} and no details; the decision still names the code, which is the contract's
+   * stable name for the rejection.
+   *
+   * @return false for {@link #INVALID_ROLE} and {@link #INVALID_CONNECT_PARAMS}, true otherwise
+   */
+  public boolean sentAsDetailCode() {
+    return sentAsDetailCode;
   }
 }

@@ -93,7 +93,7 @@ public final class AdmitProof {
     String key = base64url(rawKey);
     return new ConnectRequest(
         new ConnectFrame(
-            new ClientInfo("node-host", "node", "linux", null),
+            new ClientInfo("node-host", "node", "2026.9.6", "linux", null),
             "node",
             List.of(),
             Credentials.token(TOKEN),

@@ -92,7 +92,8 @@ record Answer(Map<Aspect, String> values) {
     } else {
       Reject reject = (Reject) decision;
       values.put(Aspect.OUTCOME, "reject");
-      values.put(Aspect.CODE, reject.code().wire());
+      // OpenClaw sends no detail code for some rejections (invalid role, connect schema)
+      values.put(Aspect.CODE, reject.code().sentAsDetailCode() ? reject.code().wire() : NONE);
       values.put(Aspect.MESSAGE, reject.message());
       values.put(Aspect.CLOSE_CODE, Integer.toString(reject.close().code()));
     }

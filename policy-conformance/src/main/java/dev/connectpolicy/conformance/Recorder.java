@@ -470,7 +470,7 @@ final class Recorder {
     ObjectNode connect = request.putObject("connect");
     ObjectNode client = connect.putObject("client");
     JsonNode sent = params.get("client");
-    for (String field : List.of("id", "mode", "platform", "deviceFamily")) {
+    for (String field : List.of("id", "mode", "version", "platform", "deviceFamily")) {
       if (sent.has(field)) {
         client.set(field, sent.get(field));
       }

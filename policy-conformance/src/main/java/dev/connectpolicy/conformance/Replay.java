@@ -1,5 +1,6 @@
 package dev.connectpolicy.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
@@ -85,7 +86,7 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
         ConnectContext facts = null;
         try {
           Admission.Result result =
-              Admission.admit(policy, RequestJson.read(line.get("request").toString()), verifier);
+              Admission.admit(policy, RequestJson.read(request(line)), verifier);
           decision = result.decision();
           facts = result.facts().orElse(null);
         } catch (InvalidContextException malformed) {
@@ -104,6 +105,20 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
       }
     }
     return new Replay(policyName, comparisons, unanswered);
+  }
+
+  /**
+   * The recorded request, with the {@code client.version} that was sent: recordings made before the
+   * raw request carried it hold it in {@code sentClient} only (the client object as sent).
+   */
+  static String request(ObjectNode line) {
+    ObjectNode request = line.get("request").deepCopy();
+    JsonNode sent = line.path("sentClient").get("version");
+    JsonNode client = request.path("connect").path("client");
+    if (sent != null && client instanceof ObjectNode recorded && !recorded.has("version")) {
+      recorded.set("version", sent);
+    }
+    return request.toString();
   }
 
   /** The agreement on each aspect. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectpolicy.api.Accept;
 import dev.connectpolicy.api.Close;
 import dev.connectpolicy.api.PairingAction;
@@ -33,6 +34,43 @@ class AnswerTest {
     assertThat(answer.value(Aspect.MESSAGE)).isEqualTo("invalid role");
     assertThat(answer.value(Aspect.CLOSE_CODE)).isEqualTo("1008");
     assertThat(answer.value(Aspect.SCOPES)).isNull();
+  }
+
+  @Test
+  void aModelledRejectShowsNoDetailCodeWhereOpenClawSendsNone() {
+    Answer role =
+        Answer.of(Reject.of(RejectCode.INVALID_ROLE, null, "invalid role", "role.known"), false);
+    Answer schema =
+        Answer.of(
+            Reject.of(
+                RejectCode.INVALID_CONNECT_PARAMS,
+                null,
+                "invalid connect params: at /client: must have required property 'version'",
+                "connect.schema"),
+            false);
+    Answer pairing =
+        Answer.of(Reject.of(RejectCode.PAIRING_REQUIRED, null, "pairing required", "p"), false);
+    assertThat(role.value(Aspect.CODE)).isEqualTo(Answer.NONE);
+    assertThat(role.value(Aspect.MESSAGE)).isEqualTo("invalid role");
+    assertThat(schema.value(Aspect.CODE)).isEqualTo(Answer.NONE);
+    assertThat(pairing.value(Aspect.CODE)).isEqualTo("PAIRING_REQUIRED");
+  }
+
+  @Test
+  void aReplayedRequestTakesTheSentVersionFromTheClientAsSent() throws Exception {
+    ObjectNode line =
+        (ObjectNode)
+            json(
+                "{\"request\":{\"connect\":{\"client\":{\"id\":\"cli\",\"mode\":\"cli\"}}},"
+                    + "\"sentClient\":{\"id\":\"cli\",\"mode\":\"cli\",\"version\":\"1.0.0\"}}");
+    assertThat(json(Replay.request(line)).at("/connect/client/version").asText())
+        .isEqualTo("1.0.0");
+    ObjectNode without =
+        (ObjectNode)
+            json(
+                "{\"request\":{\"connect\":{\"client\":{\"id\":\"cli\",\"mode\":\"cli\"}}},"
+                    + "\"sentClient\":{\"id\":\"cli\",\"mode\":\"cli\"}}");
+    assertThat(json(Replay.request(without)).at("/connect/client").has("version")).isFalse();
   }
 
   @Test

@@ -27,7 +27,7 @@ class DeviceTest {
     ConnectRequest request =
         new ConnectRequest(
             new ConnectFrame(
-                new ClientInfo("cli", "cli", "Linux ", null),
+                new ClientInfo("cli", "cli", "1.0.0", "Linux ", null),
                 "operator",
                 List.of("operator.read"),
                 Credentials.token(token),

@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine;
 
 import dev.connectpolicy.api.ConnectPolicy;
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
@@ -68,7 +69,13 @@ public final class ConnectPolicies {
    *     decided differently (the pipeline reads the scopes, so it cannot be compiled)
    */
   public static ConnectPolicy compile(PolicyPipeline pipeline) {
-    return CompiledPolicy.compile(pipeline);
+    CompiledPolicy compiled = CompiledPolicy.compile(pipeline);
+    // a profile's pipeline compiled here keeps its release's reading of the raw request
+    RequestReading reading = RequestReading.of(pipeline);
+    if (reading != RequestReading.DEFAULT) {
+      RequestReading.register(compiled, reading);
+    }
+    return compiled;
   }
 
   private static Profile named(String name) {

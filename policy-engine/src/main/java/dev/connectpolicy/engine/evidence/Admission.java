@@ -4,8 +4,12 @@ import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.api.Reject;
+import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.UpgradeContext;
 import dev.connectpolicy.engine.PolicyJson;
+import dev.connectpolicy.engine.internal.ConnectSchema;
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -18,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ConnectRequest request = new ConnectRequest(
  *     new ConnectFrame(
- *         new ClientInfo("node-host", "node", "linux", null),
+ *         new ClientInfo("node-host", "node", clientVersion, "linux", null),
  *         "node", List.of(), Credentials.token(frameToken), deviceIdentity),
  *     SocketInfo.of(remoteAddress, Map.of("host", hostHeader)),
  *     challengeNonce,
@@ -58,6 +62,12 @@ import org.jspecify.annotations.Nullable;
 @API(status = API.Status.STABLE)
 public final class Admission {
 
+  /**
+   * The {@code decidedBy} of a frame refused by its release's connect schema, before any rule:
+   * {@code INVALID_CONNECT_PARAMS}, message "invalid connect params: ..." as the release words it.
+   */
+  public static final String CONNECT_SCHEMA = "connect.schema";
+
   private Admission() {}
 
   /**
@@ -83,7 +93,7 @@ public final class Admission {
    */
   public static ConnectContext facts(ConnectRequest request, Ed25519Verifier verifier) {
     Objects.requireNonNull(verifier, "verifier");
-    return Evidence.derive(request, verifier).context();
+    return Evidence.derive(request, verifier, RequestReading.DEFAULT).context();
   }
 
   /**
@@ -107,12 +117,19 @@ public final class Admission {
    *     entry is malformed
    */
   public static UpgradeContext upgrade(SocketInfo socket, GatewayConfig gateway) {
-    return Evidence.upgrade(socket, gateway);
+    return Evidence.upgrade(socket, gateway, RequestReading.DEFAULT);
   }
 
   /**
    * Derives the facts of a request and decides them. Malformed input does not throw: it is rejected
-   * with {@code INVALID_CONTEXT}, the message naming the field.
+   * with {@code INVALID_CONTEXT}, the message naming the field. For a named profile's policy
+   * (interpreted or compiled) the facts are derived as the release it models reads the request;
+   * {@link #facts} and any other policy read it as this layer always has: a loopback socket is
+   * local only with a local-ish {@code Host}, and no connect schema is checked. A profile of a
+   * release with a connect schema refuses a frame that does not fit it before any rule, as the
+   * release does: {@code INVALID_CONNECT_PARAMS} ({@value #CONNECT_SCHEMA}), message "invalid
+   * connect params: at /client: must have required property 'version'" or the like, close 1008,
+   * with the facts.
    *
    * @param policy the policy to apply, such as {@code ConnectPolicies.recommended()}
    * @param request the raw request
@@ -136,14 +153,32 @@ public final class Admission {
       ConnectPolicy policy, ConnectRequest request, Ed25519Verifier verifier) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(verifier, "verifier");
+    RequestReading reading = reading(policy);
     Evidence.Derived derived;
     try {
-      derived = Evidence.derive(request, verifier);
+      derived = Evidence.derive(request, verifier, reading);
     } catch (InvalidContextException malformed) {
       return new Result(PolicyJson.invalidContext(malformed, null), null, PayloadVersion.NONE);
     }
+    ConnectSchema schema = reading.schema();
+    String misfit = schema == null ? null : ConnectParamsCheck.failure(request.connect(), schema);
+    if (misfit != null) {
+      return new Result(
+          Reject.of(RejectCode.INVALID_CONNECT_PARAMS, null, misfit, CONNECT_SCHEMA),
+          derived.context(),
+          PayloadVersion.NONE);
+    }
     return new Result(
         policy.evaluate(derived.context()), derived.context(), derived.payloadVersion());
+  }
+
+  /**
+   * How the release the policy models reads the raw request: the reading of the named profile whose
+   * policy it is (interpreted, or compiled by the profile), the evidence layer's default for any
+   * other policy.
+   */
+  static RequestReading reading(ConnectPolicy policy) {
+    return RequestReading.of(policy);
   }
 
   /** The outcome of {@link #admit}: the decision, the facts and the payload version. */

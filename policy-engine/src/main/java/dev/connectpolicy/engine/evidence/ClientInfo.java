@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param id {@code client.id} as sent, such as {@code node-host}; signed as sent, normalised in the
  *     facts
  * @param mode {@code client.mode} as sent, such as {@code node}
+ * @param version {@code client.version} as sent, or null when the client sent none; only its
+ *     presence is read (a release's connect schema requires it non-empty), it is never printed in a
+ *     message
  * @param platform {@code client.platform}, or null; bound into the v3 signature and pinned by
  *     pairing
  * @param deviceFamily {@code client.deviceFamily}, or null; bound into the v3 signature and pinned
@@ -18,13 +21,18 @@ import org.jspecify.annotations.Nullable;
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record ClientInfo(
-    String id, String mode, @Nullable String platform, @Nullable String deviceFamily) {
+    String id,
+    String mode,
+    @Nullable String version,
+    @Nullable String platform,
+    @Nullable String deviceFamily) {
 
   /**
    * Checks the sizes.
    *
    * @param id {@code client.id} as sent
    * @param mode {@code client.mode} as sent
+   * @param version {@code client.version}, or null
    * @param platform {@code client.platform}, or null
    * @param deviceFamily {@code client.deviceFamily}, or null
    * @throws dev.connectpolicy.api.InvalidContextException naming the field if the id or mode is
@@ -33,12 +41,31 @@ public record ClientInfo(
   public ClientInfo {
     Limits.nonBlankText("connect.client.id", id);
     Limits.nonBlankText("connect.client.mode", mode);
+    if (version != null) {
+      Limits.text("connect.client.version", version);
+    }
     if (platform != null) {
       Limits.text("connect.client.platform", platform);
     }
     if (deviceFamily != null) {
       Limits.text("connect.client.deviceFamily", deviceFamily);
     }
+  }
+
+  /**
+   * A client whose {@code version} is not known, as before the field was read: under a profile
+   * whose release requires {@code client.version} (every OpenClaw release), {@code admit} refuses
+   * it as the gateway refuses a frame without one.
+   *
+   * @param id {@code client.id} as sent
+   * @param mode {@code client.mode} as sent
+   * @param platform {@code client.platform}, or null
+   * @param deviceFamily {@code client.deviceFamily}, or null
+   * @throws dev.connectpolicy.api.InvalidContextException as the canonical constructor
+   */
+  public ClientInfo(
+      String id, String mode, @Nullable String platform, @Nullable String deviceFamily) {
+    this(id, mode, null, platform, deviceFamily);
   }
 
   /**
@@ -49,6 +76,6 @@ public record ClientInfo(
    * @return the client
    */
   public static ClientInfo of(String id, String mode) {
-    return new ClientInfo(id, mode, null, null);
+    return new ClientInfo(id, mode, null, null, null);
   }
 }

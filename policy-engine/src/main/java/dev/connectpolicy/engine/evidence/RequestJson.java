@@ -25,7 +25,9 @@ import org.apiguardian.api.API;
  * device {@code id}, {@code publicKey} and {@code signature}. Everything else may be omitted or
  * null: {@code connect.role} defaults to {@code operator}, lists to empty, flags to false, {@code
  * connect.device} and {@code pairedDevice} to none. A header whose value is null was not sent.
- * {@code pairedDevice.deviceToken} extends the contract: the token issued to the paired device.
+ * {@code connect.client.version} extends the contract: the version the client sent, of which only
+ * the presence is read (a release's connect schema requires it). {@code pairedDevice.deviceToken}
+ * extends the contract: the token issued to the paired device.
  */
 @API(status = API.Status.STABLE)
 public final class RequestJson {
@@ -57,12 +59,12 @@ public final class RequestJson {
    * of a raw request, for a gateway that speaks OpenClaw's protocol itself. The members admission
    * reads are read as strictly as {@link #read} reads them, and named the same way ({@code
    * connect.device.signedAt}): {@code client.id}, {@code client.mode} (required), {@code
-   * client.platform}, {@code client.deviceFamily}, {@code role}, {@code scopes}, {@code auth} and
-   * {@code device}, whose members are all read and whose unknown members are errors, as a
-   * misspelled credential should be. Everything else OpenClaw clients send is informational and
-   * ignored: the protocol range {@code minProtocol} and {@code maxProtocol} (the transport checks
-   * it), {@code caps}, {@code commands}, {@code permissions}, {@code locale}, {@code userAgent} and
-   * any other member of {@code params}; {@code client.version}, {@code displayName}, {@code
+   * client.version}, {@code client.platform}, {@code client.deviceFamily}, {@code role}, {@code
+   * scopes}, {@code auth} and {@code device}, whose members are all read and whose unknown members
+   * are errors, as a misspelled credential should be. Everything else OpenClaw clients send is
+   * informational and ignored: the protocol range {@code minProtocol} and {@code maxProtocol} (the
+   * transport checks it), {@code caps}, {@code commands}, {@code permissions}, {@code locale},
+   * {@code userAgent} and any other member of {@code params}; {@code displayName}, {@code
    * instanceId}, {@code modelIdentifier} and any other member of {@code client}; and {@code
    * auth.approvalRuntimeToken}, which latest OpenClaw sends and this library does not verify.
    *
@@ -94,6 +96,7 @@ public final class RequestJson {
         new ClientInfo(
             clientFields.requiredString("id"),
             clientFields.requiredString("mode"),
+            clientFields.optionalString("version"),
             clientFields.optionalString("platform"),
             clientFields.optionalString("deviceFamily"));
     if (!informational) {

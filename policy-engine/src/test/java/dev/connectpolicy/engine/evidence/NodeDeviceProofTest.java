@@ -3,6 +3,7 @@ package dev.connectpolicy.engine.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.DeviceProof;
 import dev.connectpolicy.api.Reject;
@@ -24,6 +25,15 @@ import org.junit.jupiter.api.TestFactory;
  * right code.
  */
 class NodeDeviceProofTest {
+
+  /**
+   * {@code recommended}'s rules without its release's connect schema: a policy that is not a
+   * profile is read with the evidence layer's defaults, which check none. These cases are about the
+   * evidence (a tampered client id, a device without platform), not the schema ({@code
+   * ConnectSchemaTest}).
+   */
+  private static final ConnectPolicy RECOMMENDED_RULES =
+      context -> ConnectPolicies.recommended().evaluate(context);
 
   private static final List<JsonNode> VECTORS = new ArrayList<>();
 
@@ -94,6 +104,7 @@ class NodeDeviceProofTest {
         new ClientInfo(
             client.get("id").asText(),
             client.get("mode").asText(),
+            "2026.9.6", // not signed; every released gateway requires one
             TestData.textOrNull(client, "platform"),
             TestData.textOrNull(client, "deviceFamily")),
         vector.get("role").asText(),
@@ -169,8 +180,7 @@ class NodeDeviceProofTest {
   }
 
   private static void accepted(Ed25519Verifier verifier, Proof proof, PayloadVersion version) {
-    Admission.Result result =
-        Admission.admit(ConnectPolicies.recommended(), proof.request(), verifier);
+    Admission.Result result = Admission.admit(RECOMMENDED_RULES, proof.request(), verifier);
     assertThat(result.facts()).get().extracting(f -> f.device()).isEqualTo(DeviceProof.VERIFIED);
     assertThat(result.payloadVersion()).isEqualTo(version);
   }
@@ -262,14 +272,22 @@ class NodeDeviceProofTest {
         "client id",
         proof.withClient(
             new ClientInfo(
-                client.id() + "x", client.mode(), client.platform(), client.deviceFamily())),
+                client.id() + "x",
+                client.mode(),
+                client.version(),
+                client.platform(),
+                client.deviceFamily())),
         RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
     rejected(
         verifier,
         "client mode",
         proof.withClient(
             new ClientInfo(
-                client.id(), client.mode() + "x", client.platform(), client.deviceFamily())),
+                client.id(),
+                client.mode() + "x",
+                client.version(),
+                client.platform(),
+                client.deviceFamily())),
         RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
     byte[] signature = Base64.getUrlDecoder().decode(proof.device().signature());
     signature[5] ^= 0x20;
@@ -306,10 +324,20 @@ class NodeDeviceProofTest {
         RejectCode.DEVICE_AUTH_PUBLIC_KEY_INVALID);
     Proof platform =
         proof.withClient(
-            new ClientInfo(client.id(), client.mode(), "tampered-os", client.deviceFamily()));
+            new ClientInfo(
+                client.id(),
+                client.mode(),
+                client.version(),
+                "tampered-os",
+                client.deviceFamily()));
     Proof family =
         proof.withClient(
-            new ClientInfo(client.id(), client.mode(), client.platform(), "tampered-family"));
+            new ClientInfo(
+                client.id(),
+                client.mode(),
+                client.version(),
+                client.platform(),
+                "tampered-family"));
     if (v3) {
       rejected(verifier, "platform", platform, RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
       rejected(verifier, "device family", family, RejectCode.DEVICE_AUTH_SIGNATURE_INVALID);
@@ -327,8 +355,7 @@ class NodeDeviceProofTest {
 
   private static void rejected(
       Ed25519Verifier verifier, String tampering, Proof proof, RejectCode code) {
-    Admission.Result result =
-        Admission.admit(ConnectPolicies.recommended(), proof.request(), verifier);
+    Admission.Result result = Admission.admit(RECOMMENDED_RULES, proof.request(), verifier);
     Decision decision = result.decision();
     assertThat(decision).as("%s: %s", tampering, decision).isInstanceOf(Reject.class);
     assertThat(((Reject) decision).code()).as("%s: %s", tampering, decision).isEqualTo(code);

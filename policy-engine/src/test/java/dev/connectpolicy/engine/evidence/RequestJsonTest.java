@@ -18,8 +18,8 @@ class RequestJsonTest {
 
   /** docs/CONTRACT.md section 3, verbatim. */
   private static final String CONTRACT_EXAMPLE =
-      "{\"connect\": {\"client\": {\"id\": \"node-host\", \"mode\": \"node\", \"platform\":"
-          + " \"linux\", \"deviceFamily\": \"\"}, \"role\": \"node\", \"scopes\": [], \"auth\":"
+      "{\"connect\": {\"client\": {\"id\": \"node-host\", \"mode\": \"node\", \"version\":"
+          + " \"2026.9.6\", \"platform\": \"linux\"}, \"role\": \"node\", \"scopes\": [], \"auth\":"
           + " {\"token\": \"s3cret\"}, \"device\": {\"id\": \"<lowercase hex sha-256 of the raw"
           + " 32-byte Ed25519 public key>\", \"publicKey\": \"<base64url raw key, or PEM>\","
           + " \"signature\": \"<base64url>\", \"signedAt\": 1700000000000, \"nonce\": \"<challenge"
@@ -69,13 +69,27 @@ class RequestJsonTest {
     assertThat(frame)
         .isEqualTo(
             new ConnectFrame(
-                new ClientInfo("node-host", "node", "linux", ""),
+                new ClientInfo("node-host", "node", "2026.4.2", "linux", ""),
                 "node",
                 List.of(),
                 Credentials.token("s3cret"),
                 new DeviceIdentity("d", "k", "s", 1_700_000_000_000L, "n")));
     assertThat(RequestJson.readConnectParams("{\"client\": {\"id\": \"cli\", \"mode\": \"cli\"}}"))
         .isEqualTo(RequestJson.read(MINIMAL).connect());
+  }
+
+  @Test
+  void clientVersion_isReadInBothForms_absentAsNull() {
+    assertThat(RequestJson.readConnectParams(OPENCLAW_PARAMS).client().version())
+        .isEqualTo("2026.4.2");
+    assertThat(RequestJson.read(MINIMAL).connect().client().version()).isNull();
+    assertThat(
+            RequestJson.read(
+                    MINIMAL.replace("\"mode\": \"cli\"", "\"mode\": \"cli\", \"version\": \"1\""))
+                .connect()
+                .client()
+                .version())
+        .isEqualTo("1");
   }
 
   @Test

@@ -61,8 +61,8 @@ class SmallOrderKeyAdmissionTest {
   void aKeyOfSmallOrder_isRefusedAsTheDevicePublicKey_inEveryProfile(Ed25519Verifier verifier) {
     List<ConnectRequest> requests =
         List.of(
-            forgedRequest("node", new ClientInfo("node-host", "node", "linux", null)),
-            forgedRequest("operator", new ClientInfo("cli", "cli", "linux", null)));
+            forgedRequest("node", new ClientInfo("node-host", "node", "2026.9.6", "linux", null)),
+            forgedRequest("operator", new ClientInfo("cli", "cli", "2026.9.6", "linux", null)));
     for (ConnectRequest request : requests) {
       ConnectContext facts = Admission.facts(request, verifier);
       assertThat(facts.device()).isEqualTo(DeviceProof.PUBLIC_KEY_INVALID);

@@ -153,6 +153,10 @@ final class Frames {
    * @return the frame
    */
   static String rejected(String id, Reject reject) {
+    if (!reject.code().sentAsDetailCode()) {
+      // as OpenClaw answers "invalid role" and "invalid connect params: ...": no details at all
+      return error(id, reject.error().wire(), reject.message(), null);
+    }
     return error(id, reject.error().wire(), reject.message(), details(reject));
   }
 

@@ -1,0 +1,148 @@
+package dev.connectpolicy.engine;
+
+import dev.connectpolicy.engine.internal.ConnectSchema;
+import dev.connectpolicy.engine.internal.ConnectSchema.Wording;
+import dev.connectpolicy.engine.internal.RequestReading;
+import java.util.List;
+
+/**
+ * How each released version of OpenClaw that a profile models reads the raw request ({@link
+ * RequestReading}), one constant per release, named after the version whose shipped bundle and
+ * recording it was checked against. A {@link Profile} names its release's constant; {@code
+ * Admission.admit} uses it for that profile's policy. What each setting means, and how to add one:
+ * {@link RequestReading}.
+ */
+final class RequestReadings {
+
+  private RequestReadings() {}
+
+  /**
+   * OpenClaw 2026.3.11; also what the 2026.3.12 profile inherited (its recording is 3.11's). The
+   * connect schema over a union of literals (client ids and modes from {@code GATEWAY_CLIENT_IDS}
+   * and {@code GATEWAY_CLIENT_MODES} in {@code dist/daemon-cli.js}, checked in {@code
+   * dist/gateway-cli-*.js}): no {@code openclaw-tui}; a foreign Host makes a loopback socket
+   * remote.
+   */
+  static final RequestReading OPENCLAW_2026_3_11 =
+      RequestReading.builder()
+          .schema(
+              ConnectSchema.of(
+                  List.of(
+                      "webchat-ui",
+                      "openclaw-control-ui",
+                      "webchat",
+                      "cli",
+                      "gateway-client",
+                      "openclaw-macos",
+                      "openclaw-ios",
+                      "openclaw-android",
+                      "node-host",
+                      "test",
+                      "fingerprint",
+                      "openclaw-probe"),
+                  List.of("webchat", "cli", "ui", "backend", "node", "probe", "test"),
+                  Wording.AJV_LITERAL_UNION))
+          .foreignHostIsRemote(true)
+          .build();
+
+  /**
+   * OpenClaw 2026.3.13, and the PR #48285 profiles built on it: 2026.3.11's, with the client mode
+   * {@code tool-events} ({@code dist/reply-*.js}).
+   */
+  static final RequestReading OPENCLAW_2026_3_13 =
+      OPENCLAW_2026_3_11.toBuilder()
+          .schema(
+              ConnectSchema.of(
+                  List.copyOf(OPENCLAW_2026_3_11.schema().clientIds()),
+                  List.of(
+                      "webchat", "cli", "ui", "backend", "node", "probe", "test", "tool-events"),
+                  Wording.AJV_LITERAL_UNION))
+          .build();
+
+  /**
+   * OpenClaw 2026.4.22, the release the 2026.4 profile is checked against: the client id {@code
+   * openclaw-tui} ({@code dist/message-channel-*.js}), ids and modes as AJV enums ({@code
+   * dist/protocol-*.js}, checked in {@code dist/server.impl-*.js}); a loopback socket without
+   * forwarding headers is local whatever its Host ({@code isLocalDirectRequest}, {@code
+   * dist/auth-*.js}).
+   */
+  static final RequestReading OPENCLAW_2026_4_22 =
+      OPENCLAW_2026_3_13.toBuilder()
+          .schema(
+              ConnectSchema.of(
+                  List.of(
+                      "webchat-ui",
+                      "openclaw-control-ui",
+                      "openclaw-tui",
+                      "webchat",
+                      "cli",
+                      "gateway-client",
+                      "openclaw-macos",
+                      "openclaw-ios",
+                      "openclaw-android",
+                      "node-host",
+                      "test",
+                      "fingerprint",
+                      "openclaw-probe"),
+                  List.copyOf(OPENCLAW_2026_3_13.schema().clientModes()),
+                  Wording.AJV_ENUM))
+          .foreignHostIsRemote(false)
+          .build();
+
+  /**
+   * OpenClaw 2026.5.28, the release the 2026.5 profile is checked against: 2026.4.22's lists
+   * ({@code dist/client-info-*.js}), validated by TypeBox's compiler ({@code
+   * dist/message-handler-*.js}), which words an empty string "must not have fewer than 1
+   * characters".
+   */
+  static final RequestReading OPENCLAW_2026_5_28 =
+      OPENCLAW_2026_4_22.toBuilder()
+          .schema(
+              ConnectSchema.of(
+                  List.copyOf(OPENCLAW_2026_4_22.schema().clientIds()),
+                  List.copyOf(OPENCLAW_2026_4_22.schema().clientModes()),
+                  Wording.TYPEBOX_ENUM))
+          .build();
+
+  /**
+   * OpenClaw 2026.9.6, the current release, which {@code openclaw-latest} is checked against: the
+   * client ids {@code openclaw-browser-copilot}, {@code openclaw-linux}, {@code openclaw-watchos},
+   * {@code openclaw-worker} and the mode {@code worker}, without {@code tool-events} ({@code
+   * dist/client-info-*.mjs}, checked in {@code dist/message-handler-*.mjs}).
+   */
+  static final RequestReading OPENCLAW_2026_9_6 =
+      OPENCLAW_2026_5_28.toBuilder()
+          .schema(
+              ConnectSchema.of(
+                  List.of(
+                      "webchat-ui",
+                      "openclaw-control-ui",
+                      "openclaw-browser-copilot",
+                      "openclaw-tui",
+                      "webchat",
+                      "cli",
+                      "gateway-client",
+                      "openclaw-macos",
+                      "openclaw-linux",
+                      "openclaw-ios",
+                      "openclaw-watchos",
+                      "openclaw-android",
+                      "node-host",
+                      "openclaw-worker",
+                      "test",
+                      "fingerprint",
+                      "openclaw-probe"),
+                  List.of("webchat", "cli", "ui", "backend", "node", "worker", "probe", "test"),
+                  Wording.TYPEBOX_ENUM))
+          .build();
+
+  /**
+   * {@code recommended}: the current release's connect schema, the strictest of all (it requires
+   * what every release requires, and a client id outside the current list has no special standing
+   * anyway); but a foreign Host still makes a loopback socket remote, as in 2026.3: a page of
+   * another site reaching the loopback port by DNS rebinding sends its own host name, and must not
+   * count as a local client (silent pairing, local exceptions).
+   */
+  static final RequestReading RECOMMENDED =
+      OPENCLAW_2026_9_6.toBuilder().foreignHostIsRemote(true).build();
+}
