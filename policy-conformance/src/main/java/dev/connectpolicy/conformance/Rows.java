@@ -67,37 +67,54 @@ final class Rows {
     rows.add(new Row(aspect, left, right, pattern, 1, attempt));
   }
 
-  /** The rows, merged until no two rows of the same aspect and values differ in one column. */
+  /**
+   * The rows, merged until no two rows of the same aspect and values differ in one column.
+   *
+   * <p>Merges happen in a fixed order: always the first mergeable pair (i, j), by i then j, the
+   * second row folded into the first. After a merge only the changed row i can form new pairs, so
+   * the search goes on from the first earlier row that now merges with it, else from row i itself,
+   * rather than from the top: the same merges in the same order, without rescanning the pairs
+   * already known not to merge (which made the replay of a recording quadratic in its rows for
+   * every merge).
+   */
   List<Row> compacted() {
     List<Row> merged = new ArrayList<>(rows);
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      outer:
-      for (int i = 0; i < merged.size(); i++) {
-        for (int j = i + 1; j < merged.size(); j++) {
-          Row a = merged.get(i);
-          Row b = merged.get(j);
-          String column = mergeable(a, b);
-          if (column != null) {
-            Map<String, TreeSet<String>> facts = new LinkedHashMap<>();
-            a.facts().forEach((name, values) -> facts.put(name, new TreeSet<>(values)));
-            if (!column.isEmpty()) {
-              facts.get(column).addAll(b.facts().get(column));
-            }
-            merged.set(
-                i,
-                new Row(
-                    a.aspect(),
-                    a.left(),
-                    a.right(),
-                    facts,
-                    a.attempts() + b.attempts(),
-                    a.example()));
-            merged.remove(j);
-            changed = true;
-            break outer;
+    int i = 0;
+    while (i < merged.size()) {
+      boolean folded = false;
+      for (int j = i + 1; j < merged.size(); j++) {
+        Row a = merged.get(i);
+        Row b = merged.get(j);
+        String column = mergeable(a, b);
+        if (column != null) {
+          Map<String, TreeSet<String>> facts = new LinkedHashMap<>();
+          a.facts().forEach((name, values) -> facts.put(name, new TreeSet<>(values)));
+          if (!column.isEmpty()) {
+            facts.get(column).addAll(b.facts().get(column));
           }
+          merged.set(
+              i,
+              new Row(
+                  a.aspect(),
+                  a.left(),
+                  a.right(),
+                  facts,
+                  a.attempts() + b.attempts(),
+                  a.example()));
+          merged.remove(j);
+          folded = true;
+          break;
+        }
+      }
+      if (!folded) {
+        i++;
+        continue;
+      }
+      Row changed = merged.get(i);
+      for (int earlier = 0; earlier < i; earlier++) {
+        if (mergeable(merged.get(earlier), changed) != null) {
+          i = earlier;
+          break;
         }
       }
     }

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -45,7 +47,17 @@ class RecordedGatewaysTest {
     return "openclaw-latest";
   }
 
-  private static Map<String, List<Path>> recordingsByVersion() throws IOException {
+  /** The recordings by version, read once per run (each file is read whole for its header). */
+  private static @Nullable Map<String, List<Path>> cachedByVersion;
+
+  private static synchronized Map<String, List<Path>> recordingsByVersion() throws IOException {
+    if (cachedByVersion == null) {
+      cachedByVersion = Collections.unmodifiableMap(readRecordingsByVersion());
+    }
+    return cachedByVersion;
+  }
+
+  private static Map<String, List<Path>> readRecordingsByVersion() throws IOException {
     Map<String, List<Path>> byVersion = new TreeMap<>();
     try (Stream<Path> files = Files.list(RECORDINGS)) {
       for (Path file : files.sorted().toList()) {

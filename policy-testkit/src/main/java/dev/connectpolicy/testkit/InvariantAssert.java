@@ -42,7 +42,7 @@ public final class InvariantAssert {
     return verify(InvariantCheck.random(policy, contexts, seed, draws, invariants), contexts);
   }
 
-  private InvariantCheck.Result verify(InvariantCheck.Result result, ContextGenerator contexts) {
+  InvariantCheck.Result verify(InvariantCheck.Result result, ContextGenerator contexts) {
     if (!result.counterexamples().isEmpty()) {
       Assertions.fail(
           "policy %s breaks %d of %d invariants over %s (%d contexts checked):%n%s",

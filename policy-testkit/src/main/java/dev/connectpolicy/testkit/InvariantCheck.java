@@ -3,6 +3,7 @@ package dev.connectpolicy.testkit;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,24 +119,115 @@ public final class InvariantCheck {
     }
     Map<Invariant, Counterexample> counterexamples = new LinkedHashMap<>();
     for (Map.Entry<Invariant, ConnectContext> entry : found.entrySet()) {
-      Invariant invariant = entry.getKey();
-      ConnectContext minimal =
-          Minimiser.minimise(
-              entry.getValue(),
-              context -> invariant.violation(policy, context, policy.evaluate(context)) != null,
-              within);
-      Decision decision = policy.evaluate(minimal);
-      String violation = invariant.violation(policy, minimal, decision);
       counterexamples.put(
-          invariant,
-          new Counterexample(
-              invariant,
-              entry.getValue(),
-              minimal,
-              decision,
-              violation == null ? "(no longer reproduces)" : violation,
-              seed));
+          entry.getKey(), counterexample(policy, within, entry.getKey(), entry.getValue(), seed));
     }
     return new Result(checked, counterexamples);
+  }
+
+  /**
+   * Checks every context of a generator in one pass, for each invariant what {@link #exhaustive}
+   * would give for that invariant alone: the same counterexample, and as checked count the contexts
+   * up to its first violation (all of them when it holds); where that run would have thrown (the
+   * policy or the invariant failing on a context it reaches), the same exception. One enumeration
+   * and one evaluation per context serve every invariant.
+   *
+   * @param policy the policy
+   * @param contexts the contexts
+   * @param invariants the invariants
+   * @return the outcome of each invariant, in their order
+   */
+  static Map<Invariant, Separate> separately(
+      ConnectPolicy policy, ContextGenerator contexts, List<Invariant> invariants) {
+    Map<Invariant, ConnectContext> found = new LinkedHashMap<>();
+    Map<Invariant, Long> foundAt = new HashMap<>();
+    Map<Invariant, RuntimeException> failed = new HashMap<>();
+    long checked = 0;
+    Iterator<ConnectContext> iterator = contexts.exhaustive().iterator();
+    while (iterator.hasNext() && found.size() + failed.size() < invariants.size()) {
+      ConnectContext context = iterator.next();
+      checked++;
+      Decision decision;
+      try {
+        decision = policy.evaluate(context);
+      } catch (RuntimeException failure) {
+        for (Invariant invariant : invariants) {
+          if (!found.containsKey(invariant)) {
+            failed.putIfAbsent(invariant, failure);
+          }
+        }
+        break;
+      }
+      for (Invariant invariant : invariants) {
+        if (found.containsKey(invariant) || failed.containsKey(invariant)) {
+          continue;
+        }
+        try {
+          if (invariant.violation(policy, context, decision) != null) {
+            found.put(invariant, context);
+            foundAt.put(invariant, checked);
+          }
+        } catch (RuntimeException failure) {
+          failed.put(invariant, failure);
+        }
+      }
+    }
+    Map<Invariant, Separate> results = new LinkedHashMap<>();
+    for (Invariant invariant : invariants) {
+      ConnectContext first = found.get(invariant);
+      RuntimeException failure = failed.get(invariant);
+      if (failure != null) {
+        results.put(invariant, new Separate(null, failure));
+      } else if (first == null) {
+        results.put(invariant, new Separate(new Result(checked, Map.of()), null));
+      } else {
+        try {
+          Counterexample counterexample = counterexample(policy, contexts, invariant, first, null);
+          results.put(
+              invariant,
+              new Separate(
+                  new Result(foundAt.get(invariant), Map.of(invariant, counterexample)), null));
+        } catch (RuntimeException minimising) {
+          results.put(invariant, new Separate(null, minimising));
+        }
+      }
+    }
+    return results;
+  }
+
+  /**
+   * The outcome of one invariant in {@link #separately}: its result, or what its own run would have
+   * thrown.
+   */
+  record Separate(@Nullable Result result, @Nullable RuntimeException failure) {
+
+    Result get() {
+      if (failure != null) {
+        throw failure;
+      }
+      return java.util.Objects.requireNonNull(result);
+    }
+  }
+
+  private static Counterexample counterexample(
+      ConnectPolicy policy,
+      ContextGenerator within,
+      Invariant invariant,
+      ConnectContext first,
+      @Nullable Long seed) {
+    ConnectContext minimal =
+        Minimiser.minimise(
+            first,
+            context -> invariant.violation(policy, context, policy.evaluate(context)) != null,
+            within);
+    Decision decision = policy.evaluate(minimal);
+    String violation = invariant.violation(policy, minimal, decision);
+    return new Counterexample(
+        invariant,
+        first,
+        minimal,
+        decision,
+        violation == null ? "(no longer reproduces)" : violation,
+        seed);
   }
 }

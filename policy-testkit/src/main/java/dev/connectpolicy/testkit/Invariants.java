@@ -15,6 +15,7 @@ import dev.connectpolicy.api.UpgradeDecision;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
@@ -323,13 +324,45 @@ public final class Invariants {
    */
   public static Stream<DynamicTest> dynamicTests(
       ConnectPolicy policy, ContextGenerator contexts, List<Invariant> invariants) {
+    List<Invariant> all = List.copyOf(invariants);
+    SharedPass pass = new SharedPass(policy, contexts, all);
     List<DynamicTest> tests = new ArrayList<>();
-    for (Invariant invariant : invariants) {
+    for (Invariant invariant : all) {
       tests.add(
           DynamicTest.dynamicTest(
               invariant.name() + " (" + invariant.source() + ")",
-              () -> PolicyAssertions.assertThat(policy).satisfies(invariant).over(contexts)));
+              () ->
+                  new InvariantAssert(policy, List.of(invariant))
+                      .verify(pass.result(invariant), contexts)));
     }
     return tests.stream();
+  }
+
+  /**
+   * The one pass over the contexts that the dynamic tests share, made by the first of them to run:
+   * each test then reports its invariant exactly as checking it alone over the same contexts would
+   * ({@link InvariantCheck#separately}), without enumerating and evaluating the contexts again.
+   */
+  private static final class SharedPass {
+    private final ConnectPolicy policy;
+    private final ContextGenerator contexts;
+    private final List<Invariant> invariants;
+    private @Nullable Map<Invariant, InvariantCheck.Separate> results;
+
+    SharedPass(ConnectPolicy policy, ContextGenerator contexts, List<Invariant> invariants) {
+      this.policy = policy;
+      this.contexts = contexts;
+      this.invariants = invariants;
+    }
+
+    synchronized InvariantCheck.Result result(Invariant invariant) {
+      if (results == null) {
+        results = InvariantCheck.separately(policy, contexts, invariants);
+      }
+      InvariantCheck.Separate separate = results.get(invariant);
+      return separate == null
+          ? InvariantCheck.exhaustive(policy, contexts, List.of(invariant))
+          : separate.get();
+    }
   }
 }

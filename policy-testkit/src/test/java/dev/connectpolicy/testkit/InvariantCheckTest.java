@@ -155,4 +155,60 @@ class InvariantCheckTest {
     assertThat(result.counterexample(Invariants.DETERMINISTIC).orElseThrow().violation())
         .startsWith("a second evaluation gave");
   }
+
+  @Test
+  void theSharedPassGivesEachInvariantWhatItsOwnCheckGives() {
+    ContextGenerator contexts = ConnectContexts.all().local().withRole("node").withoutDevice();
+    List<Invariant> invariants = new java.util.ArrayList<>(Invariants.all());
+    invariants.add(NO_LOOPBACK_NODES);
+    for (dev.connectpolicy.api.ConnectPolicy policy :
+        List.of(TestPolicies.LOOPBACK_NODES, TestPolicies.ACCEPT_ALL, TestPolicies.DENY_ALL)) {
+      java.util.Map<Invariant, InvariantCheck.Separate> shared =
+          InvariantCheck.separately(policy, contexts, invariants);
+
+      assertThat(shared.keySet()).containsExactlyElementsOf(invariants);
+      int broken = 0;
+      for (Invariant invariant : invariants) {
+        InvariantCheck.Result alone =
+            InvariantCheck.exhaustive(policy, contexts, List.of(invariant));
+        InvariantCheck.Result fromShared = shared.get(invariant).get();
+        assertThat(fromShared.checked()).as(invariant.name()).isEqualTo(alone.checked());
+        assertThat(fromShared.counterexamples().keySet())
+            .isEqualTo(alone.counterexamples().keySet());
+        alone
+            .counterexample(invariant)
+            .ifPresent(
+                expected -> {
+                  Counterexample actual = fromShared.counterexample(invariant).orElseThrow();
+                  assertThat(actual.found()).isEqualTo(expected.found());
+                  assertThat(actual.minimal()).isEqualTo(expected.minimal());
+                  assertThat(actual.describe()).isEqualTo(expected.describe());
+                });
+        broken += alone.holds(invariant) ? 0 : 1;
+      }
+      if (policy == TestPolicies.ACCEPT_ALL) {
+        assertThat(broken).as("invariants ACCEPT_ALL breaks").isGreaterThan(1);
+      }
+    }
+  }
+
+  @Test
+  void theSharedPassFailsAnInvariantWhoseOwnCheckWouldThrow() {
+    Invariant throwing =
+        Invariant.of(
+            "throws",
+            "throws on the first context",
+            "this test",
+            (context, decision) -> {
+              throw new IllegalStateException("boom");
+            });
+    java.util.Map<Invariant, InvariantCheck.Separate> shared =
+        InvariantCheck.separately(
+            TestPolicies.DENY_ALL,
+            ConnectContexts.all().local().withRole("node").withoutDevice(),
+            List.of(throwing, Invariants.DETERMINISTIC));
+
+    assertThatThrownBy(() -> shared.get(throwing).get()).hasMessage("boom");
+    assertThat(shared.get(Invariants.DETERMINISTIC).get().holds(Invariants.DETERMINISTIC)).isTrue();
+  }
 }
