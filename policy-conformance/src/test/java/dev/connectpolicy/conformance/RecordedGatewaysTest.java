@@ -42,6 +42,9 @@ class RecordedGatewaysTest {
     if (version.startsWith("2026.5.")) {
       return "openclaw-2026.5";
     }
+    if (version.equals("2026.9.6")) {
+      return "openclaw-2026.9.6";
+    }
     return "openclaw-latest";
   }
 

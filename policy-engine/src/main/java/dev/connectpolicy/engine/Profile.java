@@ -102,6 +102,26 @@ public enum Profile {
       Profiles::openclaw2026_5),
 
   /**
+   * OpenClaw 2026.9.6, the current release, as its published bundle does it and its recordings show
+   * ({@code docs/conformance/openclaw-2026.9.6.md}). Differs from 2026.5: the Control UI flags are
+   * retired (#112558), so every device-less Control UI is refused unless a trusted proxy
+   * authenticated it; the CLI on direct or container loopback with a verified shared secret keeps
+   * its scopes; the local backend exception keeps accepting a verified shared token or password
+   * (#72418 is not in the release), keeps the backend's declared scopes and waives every pairing
+   * check of a paired device, and so does auth mode none for a Control UI operator; local scope
+   * upgrades of operators authenticated by no auth, token or password are approved silently, and a
+   * node's upgrade never is; a CLI on a direct-local connection is told to use this gateway's
+   * {@code gateway.auth.*} or pair the device, and an operator UI or web chat missing its token is
+   * pointed at {@code openclaw doctor --generate-gateway-token}.
+   */
+  OPENCLAW_2026_9_6(
+      "openclaw-2026.9.6",
+      "OpenClaw 2026.9.6: Control UI flags retired, backend keeps its shared-secret exception,"
+          + " silent local scope upgrades",
+      GatewayFamily.OPENCLAW,
+      Profiles::openclaw2026_9_6),
+
+  /**
    * OpenClaw's current policy (sections 2.4 PLatest, 2.5 PLatest, 2.6 PLatest, 2.7 PLatest).
    * Differs from 2026.5: the Control UI flags are retired (#112558), so every device-less Control
    * UI is refused unless a trusted proxy authenticated it; the backend exception no longer accepts
