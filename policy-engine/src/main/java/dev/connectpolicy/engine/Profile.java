@@ -1,5 +1,6 @@
 package dev.connectpolicy.engine;
 
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,8 @@ public enum Profile {
       "openclaw-2026.3.12",
       "OpenClaw 2026.3.12: device-less nodes refused on loopback; bypass admits any role",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_3_12),
+      Profiles::openclaw2026_3_12,
+      RequestReadings.OPENCLAW_2026_3_11),
 
   /**
    * OpenClaw 2026.3.13 (section 2.4 P313, #45512). Differs from 2026.3.12 in one rule: {@code
@@ -45,7 +47,8 @@ public enum Profile {
       "openclaw-2026.3.13",
       "OpenClaw 2026.3.13: the Control UI device bypass is operator-only (#45512)",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_3_13),
+      Profiles::openclaw2026_3_13,
+      RequestReadings.OPENCLAW_2026_3_13),
 
   /**
    * PR #48285 as proposed, on top of 2026.3.13 (sections 2.4 and 6): right after the Control UI
@@ -58,7 +61,8 @@ public enum Profile {
       "openclaw-2026.3.13+pr48285",
       "PR #48285 as proposed: loopback nodes admitted without a device, Control UI included",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_3_13PlusPr48285),
+      Profiles::openclaw2026_3_13PlusPr48285,
+      RequestReadings.OPENCLAW_2026_3_13),
 
   /**
    * PR #48285 as its review asked (section 6): the same exemption, scoped to clients that are not
@@ -68,7 +72,8 @@ public enum Profile {
       "openclaw-2026.3.13+pr48285-reviewed",
       "PR #48285 as reviewed: loopback nodes admitted without a device, never a Control UI",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_3_13PlusPr48285Reviewed),
+      Profiles::openclaw2026_3_13PlusPr48285Reviewed,
+      RequestReadings.OPENCLAW_2026_3_13),
 
   /**
    * OpenClaw 2026.4 (the compiled 4.x bundle; sections 1.5, 2.4 P4x, 2.5 P4x, 2.6 P4x, 2.7 P4x).
@@ -87,7 +92,8 @@ public enum Profile {
       "openclaw-2026.4",
       "OpenClaw 2026.4: locality model, TUI treated as Control UI, backend keeps scopes",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_4),
+      Profiles::openclaw2026_4,
+      RequestReadings.OPENCLAW_2026_4_22),
 
   /**
    * OpenClaw 2026.5 (sections 2.4 PMay, 2.6 PMay, #75781). Differs from 2026.4: the local backend
@@ -99,7 +105,8 @@ public enum Profile {
       "openclaw-2026.5",
       "OpenClaw 2026.5: local backend admitted without a device under auth mode none (#75781)",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_5),
+      Profiles::openclaw2026_5,
+      RequestReadings.OPENCLAW_2026_5_28),
 
   /**
    * OpenClaw 2026.9.6, the current release, as its published bundle does it and its recordings show
@@ -133,7 +140,8 @@ public enum Profile {
       "openclaw-latest",
       "OpenClaw latest: Control UI flags retired, backend shared-secret exception removed (#72418)",
       GatewayFamily.OPENCLAW,
-      Profiles::openclawLatest),
+      Profiles::openclawLatest,
+      RequestReadings.OPENCLAW_2026_9_6),
 
   /**
    * Our default: OpenClaw's latest policy with the fixes its history asks for.
@@ -161,7 +169,8 @@ public enum Profile {
       "our default: OpenClaw latest, refusing contradictory facts, TUI spoofing and silent role"
           + " upgrades",
       GatewayFamily.OPENCLAW,
-      Profiles::recommended),
+      Profiles::recommended,
+      RequestReadings.RECOMMENDED),
 
   /**
    * Moltis before PR #382 (seed 000, issues #381 and #380; peers section A.1): the node's WebSocket
@@ -273,11 +282,26 @@ public enum Profile {
   private volatile @Nullable CompiledPolicy compiled;
 
   Profile(String profileName, String summary, GatewayFamily family, Definition definition) {
+    this(profileName, summary, family, definition, RequestReading.DEFAULT);
+  }
+
+  /**
+   * A profile of a release whose evidence layer reads the raw request its own way.
+   *
+   * @param reading the release's reading, a constant of {@link RequestReadings}
+   */
+  Profile(
+      String profileName,
+      String summary,
+      GatewayFamily family,
+      Definition definition,
+      RequestReading reading) {
     this.profileName = profileName;
     this.summary = summary;
     this.family = family;
     this.definition = definition;
     this.policy = definition.define(profileName, summary);
+    RequestReading.register(policy, reading);
   }
 
   /** Builds a profile's pipeline from its name and summary. */
