@@ -1,5 +1,6 @@
 package dev.connectpolicy.engine;
 
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +72,8 @@ public enum Profile {
       Profiles::openclaw2026_3_13PlusPr48285Reviewed),
 
   /**
-   * OpenClaw 2026.4 (the compiled 4.x bundle; sections 1.5, 2.4 P4x, 2.5 P4x, 2.6 P4x, 2.7 P4x).
+   * OpenClaw 2026.4.22, checked against that release's recordings, also found as {@code
+   * openclaw-2026.4} (the compiled 4.x bundle; sections 1.5, 2.4 P4x, 2.5 P4x, 2.6 P4x, 2.7 P4x).
    * Differs from 2026.3.13: the terminal UI ({@code openclaw-tui}) counts as the Control UI for
    * device, bypass and pairing rules but is not Origin-checked (CWE-290); device-less scopes are
    * cleared only for token, password or trusted-proxy authentication, and kept for the loopback
@@ -84,22 +86,25 @@ public enum Profile {
    * requirement and carry a hint.
    */
   OPENCLAW_2026_4(
-      "openclaw-2026.4",
-      "OpenClaw 2026.4: locality model, TUI treated as Control UI, backend keeps scopes",
+      "openclaw-2026.4.22",
+      "OpenClaw 2026.4.22: locality model, TUI treated as Control UI, backend keeps scopes",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_4),
+      Profiles::openclaw2026_4,
+      "openclaw-2026.4"),
 
   /**
-   * OpenClaw 2026.5 (sections 2.4 PMay, 2.6 PMay, #75781). Differs from 2026.4: the local backend
+   * OpenClaw 2026.5.28, checked against that release's recordings, also found as {@code
+   * openclaw-2026.5} (sections 2.4 PMay, 2.6 PMay, #75781). Differs from 2026.4: the local backend
    * exception also holds under auth mode none, and admits a device-less backend operator in the
    * missing-device gate ({@code localBackendSelfPairingOk}, fixing #45590 and #67703); a
    * trusted-proxy Control UI with an unpaired device no longer skips pairing.
    */
   OPENCLAW_2026_5(
-      "openclaw-2026.5",
-      "OpenClaw 2026.5: local backend admitted without a device under auth mode none (#75781)",
+      "openclaw-2026.5.28",
+      "OpenClaw 2026.5.28: local backend admitted without a device under auth mode none (#75781)",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_5),
+      Profiles::openclaw2026_5,
+      "openclaw-2026.5"),
 
   /**
    * OpenClaw's current policy (sections 2.4 PLatest, 2.5 PLatest, 2.6 PLatest, 2.7 PLatest).
@@ -246,14 +251,27 @@ public enum Profile {
       Profiles::mosaic198RateLimit);
 
   private final String profileName;
+  private final List<String> aliases;
   private final String summary;
   private final GatewayFamily family;
   private final Definition definition;
   private final PolicyPipeline policy;
   private volatile @Nullable CompiledPolicy compiled;
 
-  Profile(String profileName, String summary, GatewayFamily family, Definition definition) {
+  /**
+   * Declares a profile: its name, what distinguishes it, its gateway, its definition, and the older
+   * names it is still found by. This constructor's arguments are the one place where profile names
+   * and aliases are declared; {@link #named(String)} and every command's {@code --profile} accept
+   * both.
+   */
+  Profile(
+      String profileName,
+      String summary,
+      GatewayFamily family,
+      Definition definition,
+      String... aliases) {
     this.profileName = profileName;
+    this.aliases = List.of(aliases);
     this.summary = summary;
     this.family = family;
     this.definition = definition;
@@ -273,6 +291,17 @@ public enum Profile {
    */
   public String profileName() {
     return profileName;
+  }
+
+  /**
+   * Returns the other names the profile is found by: names it had before it was named after the
+   * released version it was checked against. Tables, diffs and decisions always use {@link
+   * #profileName()}.
+   *
+   * @return the aliases, possibly empty, in the order declared
+   */
+  public List<String> aliases() {
+    return aliases;
   }
 
   /**
@@ -335,14 +364,14 @@ public enum Profile {
   }
 
   /**
-   * Finds a profile by name.
+   * Finds a profile by its name or one of its {@link #aliases()}.
    *
-   * @param name a profile name, such as {@code recommended}
+   * @param name a profile name or alias, such as {@code recommended} or {@code openclaw-2026.4}
    * @return the profile, or empty
    */
   public static Optional<Profile> named(String name) {
     for (Profile profile : values()) {
-      if (profile.profileName.equals(name)) {
+      if (profile.profileName.equals(name) || profile.aliases.contains(name)) {
         return Optional.of(profile);
       }
     }

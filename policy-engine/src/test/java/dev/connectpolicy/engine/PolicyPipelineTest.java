@@ -30,6 +30,7 @@ import dev.connectpolicy.api.UpgradeOutcome;
 import dev.connectpolicy.api.UpgradeRule;
 import dev.connectpolicy.api.Verdict;
 import dev.connectpolicy.api.WorkspaceAccess;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -180,6 +181,18 @@ class PolicyPipelineTest {
   }
 
   @Test
+  void everyNameAndAliasFindsExactlyOneProfile() {
+    List<String> all = new ArrayList<>(ConnectPolicies.names());
+    all.addAll(ConnectPolicies.aliases().keySet());
+    assertThat(all).doesNotHaveDuplicates();
+    for (Profile profile : Profile.values()) {
+      for (String alias : profile.aliases()) {
+        assertThat(Profile.named(alias)).contains(profile);
+      }
+    }
+  }
+
+  @Test
   void profilesAreFoundByNameAndUnknownNamesListTheKnownOnes() {
     assertThat(ConnectPolicies.profile("openclaw-latest"))
         .isSameAs(Profile.OPENCLAW_LATEST.policy());
@@ -188,6 +201,16 @@ class PolicyPipelineTest {
         .startsWith("openclaw-2026.3.12")
         .contains("recommended")
         .endsWith("mosaic-198+rate-limit");
+    assertThat(ConnectPolicies.profile("openclaw-2026.4"))
+        .isSameAs(ConnectPolicies.profile("openclaw-2026.4.22"))
+        .isSameAs(Profile.OPENCLAW_2026_4.policy());
+    assertThat(ConnectPolicies.compiled("openclaw-2026.5"))
+        .isSameAs(ConnectPolicies.compiled("openclaw-2026.5.28"));
+    assertThat(ConnectPolicies.profile("openclaw-2026.5").name()).isEqualTo("openclaw-2026.5.28");
+    assertThat(ConnectPolicies.names()).doesNotContain("openclaw-2026.4", "openclaw-2026.5");
+    assertThat(ConnectPolicies.aliases())
+        .containsEntry("openclaw-2026.4", "openclaw-2026.4.22")
+        .containsEntry("openclaw-2026.5", "openclaw-2026.5.28");
     assertThatThrownBy(() -> ConnectPolicies.profile("openclaw-1.0"))
         .isInstanceOf(NoSuchElementException.class)
         .hasMessageStartingWith(
