@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  * equal to the interpreter on every cell of every profile.
  *
  * <pre>{@code
- * ConnectPolicy fast = Profile.OPENCLAW_LATEST.compiled();
- * Decision decision = fast.evaluate(context); // equals Profile.OPENCLAW_LATEST.policy().evaluate(context)
+ * ConnectPolicy fast = Profile.OPENCLAW_2026_9_6.compiled();
+ * Decision decision = fast.evaluate(context); // equals Profile.OPENCLAW_2026_9_6.policy().evaluate(context)
  * }</pre>
  */
 public final class CompiledPolicy implements ConnectPolicy {

@@ -205,15 +205,6 @@ final class Profiles {
         .build();
   }
 
-  static PolicyPipeline openclawLatest(String name, String description) {
-    return latest(
-        name,
-        description,
-        BROWSER_AND_TUI,
-        SilentPairing.LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE,
-        false);
-  }
-
   /**
    * Our default: 2026.9.6 ({@link #openclaw2026_9_6}) as shipped, stage for stage, with the fixes
    * marked "Fix" below; each names the bug or review it answers (the README's profile section and
@@ -271,52 +262,6 @@ final class Profiles {
                     // operator's local role and scope upgrades, turning a person's approval into
                     // whatever the shared secret's holder asks for next.
                     Rules.silentLocalPairing(SilentPairing.LOCAL_FIRST_PAIRING_ONLY, controlUi))
-                .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
-        .build();
-  }
-
-  private static PolicyPipeline latest(
-      String name,
-      String description,
-      ControlUiClients controlUi,
-      SilentPairing silent,
-      boolean refuseContradictions) {
-    BackendSelfPairing backend = LOCAL_DEVICE_TOKEN_OR_NO_AUTH;
-    PolicyPipeline.Builder builder = PolicyPipeline.builder(name).description(description);
-    if (refuseContradictions) {
-      builder.stage(Stage.of("context", Rules.consistentFacts()));
-    }
-    return builder
-        .stage(Stage.of("role", Rules.knownRole()))
-        .stage(Stage.of("origin", Rules.browserOrigin()))
-        .stage(
-            Stage.of(
-                    "missing-device",
-                    Rules.devicePresent(),
-                    Rules.trustedProxyControlUiOperator(controlUi),
-                    Rules.localBackendOperator(backend),
-                    Rules.controlUiDeviceRequired(controlUi),
-                    Rules.operatorSharedAuth(),
-                    Rules.sharedAuthFailed(controlUi))
-                .otherwise(Rules.deviceIdentityRequired()))
-        .stage(
-            Stage.of(
-                "scopes",
-                Rules.scopesDeviceBound(),
-                // No backend rule: the backend exception's methods (none, device token) are
-                // never cleared, so keeping the backend's scopes would be a no-op here.
-                Rules.scopesKeepLocalCli(),
-                Rules.scopesClearSharedAuth()))
-        .stage(Stage.of("device-proof", Rules.deviceProof()))
-        .stage(Stage.of("auth", Rules.authGate(controlUi)))
-        .stage(
-            Stage.of(
-                    "pairing",
-                    Rules.pairingDeviceLess(),
-                    Rules.skipBackendSelfPairing(backend, FIRST_PAIRING_ONLY),
-                    Rules.skipControlUiPairing(controlUi),
-                    Rules.pairingPaired(),
-                    Rules.silentLocalPairing(silent, controlUi))
                 .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
         .build();
   }

@@ -60,55 +60,59 @@ class HistoryRowsTest {
         "node-host/node",
         "`device.node-loopback-non-ui`");
     expect(
-        "openclaw-2026.3.13..openclaw-2026.4.md",
+        "openclaw-2026.3.13..openclaw-2026.4.22.md",
         1,
         "| openclaw-tui/ui |",
         "`control-ui.trusted-proxy-operator`");
     expect(
-        "openclaw-2026.3.13..openclaw-2026.4.md",
+        "openclaw-2026.3.13..openclaw-2026.4.22.md",
         22,
         "| openclaw-tui/ui |",
         "**accept** operator",
         "`CONTROL_UI_DEVICE_IDENTITY_REQUIRED`");
     expect(
-        "openclaw-2026.3.13..openclaw-2026.4.md",
+        "openclaw-2026.3.13..openclaw-2026.4.22.md",
         44,
         "openclaw-control-ui/webchat",
         "scopes cleared",
         "scopes kept");
     expect(
-        "openclaw-2026.3.13..openclaw-2026.4.md",
+        "openclaw-2026.3.13..openclaw-2026.4.22.md",
         46,
         "gateway-client/backend",
         "scopes cleared",
         "scopes kept");
     expect(
-        "openclaw-2026.4..openclaw-2026.5.md",
+        "openclaw-2026.4.22..openclaw-2026.5.28.md",
         1,
         "gateway-client/backend",
         "| none |",
         "`DEVICE_IDENTITY_REQUIRED`",
         "`device.local-backend-operator`");
     expect(
-        "openclaw-2026.4..openclaw-2026.5.md",
+        "openclaw-2026.4.22..openclaw-2026.5.28.md",
         6,
         "openclaw-control-ui/webchat",
         "trusted-proxy",
         "`PAIRING_REQUIRED`");
     expect(
-        "openclaw-2026.5..openclaw-latest.md",
+        "openclaw-2026.5.28..openclaw-latest.md",
         3,
         "openclaw-control-ui/webchat",
         "| direct_local |",
         "`CONTROL_UI_DEVICE_IDENTITY_REQUIRED`");
     expect(
-        "openclaw-2026.5..openclaw-latest.md",
+        "openclaw-2026.5.28..openclaw-latest.md",
         61,
         "gateway-client/backend",
         "scopes kept",
         "scopes cleared");
     expect(
-        "openclaw-2026.5..openclaw-latest.md", 62, "| cli/cli |", "scopes cleared", "scopes kept");
+        "openclaw-2026.5.28..openclaw-latest.md",
+        62,
+        "| cli/cli |",
+        "scopes cleared",
+        "scopes kept");
     expect(
         "openclaw-latest..recommended.md",
         1,
