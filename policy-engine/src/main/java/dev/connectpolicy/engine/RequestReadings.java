@@ -26,8 +26,13 @@ final class RequestReadings {
   static final RequestReading OPENCLAW_2026_5_28 = OPENCLAW_2026_4_22.toBuilder().build();
 
   /** OpenClaw 2026.9.6, the current release, which {@code openclaw-latest} is checked against. */
-  static final RequestReading OPENCLAW_2026_9_6 = OPENCLAW_2026_5_28.toBuilder().build();
+  static final RequestReading OPENCLAW_2026_9_6 =
+      OPENCLAW_2026_5_28.toBuilder().sharedSecretFromEitherField(true).build();
 
-  /** {@code recommended}: the current release's reading, strict where a release was lenient. */
+  /**
+   * {@code recommended}: the current release's reading, strict where a release was lenient. It
+   * reads the shared secret from either field as 2026.9.6 does: the right secret is the right
+   * secret, whichever field carries it, and a wrong one is still a mismatch.
+   */
   static final RequestReading RECOMMENDED = OPENCLAW_2026_9_6.toBuilder().build();
 }

@@ -42,9 +42,24 @@ public final class RequestReading {
       Collections.synchronizedMap(new IdentityHashMap<>());
 
   private final boolean foreignHostIsRemote;
+  private final boolean sharedSecretFromEitherField;
 
   private RequestReading(Builder builder) {
     this.foreignHostIsRemote = builder.foreignHostIsRemote;
+    this.sharedSecretFromEitherField = builder.sharedSecretFromEitherField;
+  }
+
+  /**
+   * Whether the shared secret is read from the other kind's field when the configured kind's field
+   * is absent or blank: OpenClaw 2026.9.6 compares {@code connectAuth[mode] ??
+   * connectAuth[otherKind]} ({@code resolveConnectSecret} in {@code auth-*.mjs}), so the token sent
+   * as {@code auth.password} authenticates a token gateway, and a wrong secret there is a mismatch,
+   * not "missing". Earlier releases read the configured kind's field only. Initially false.
+   *
+   * @return true if the other kind's field stands in for an absent one
+   */
+  public boolean sharedSecretFromEitherField() {
+    return sharedSecretFromEitherField;
   }
 
   /**
@@ -76,6 +91,7 @@ public final class RequestReading {
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.foreignHostIsRemote = foreignHostIsRemote;
+    builder.sharedSecretFromEitherField = sharedSecretFromEitherField;
     return builder;
   }
 
@@ -104,15 +120,31 @@ public final class RequestReading {
 
   @Override
   public String toString() {
-    return "RequestReading[foreignHostIsRemote=" + foreignHostIsRemote + "]";
+    return "RequestReading[foreignHostIsRemote="
+        + foreignHostIsRemote
+        + ", sharedSecretFromEitherField="
+        + sharedSecretFromEitherField
+        + "]";
   }
 
   /** Builds a reading; every setting starts at what the evidence layer did before it existed. */
   public static final class Builder {
 
     private boolean foreignHostIsRemote = true;
+    private boolean sharedSecretFromEitherField = false;
 
     private Builder() {}
+
+    /**
+     * Sets {@link RequestReading#sharedSecretFromEitherField()}.
+     *
+     * @param either whether the other kind's field stands in for an absent one
+     * @return this builder
+     */
+    public Builder sharedSecretFromEitherField(boolean either) {
+      this.sharedSecretFromEitherField = either;
+      return this;
+    }
 
     /**
      * Sets {@link RequestReading#foreignHostIsRemote()}.
