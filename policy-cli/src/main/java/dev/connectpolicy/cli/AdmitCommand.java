@@ -4,7 +4,9 @@ import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.PolicyPipeline;
 import dev.connectpolicy.engine.evidence.Admission;
+import dev.connectpolicy.engine.evidence.ConnectRequest;
 import dev.connectpolicy.engine.evidence.RequestJson;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** {@code admit}: one decision, with the facts derived, per line of raw requests. */
@@ -34,8 +36,17 @@ final class AdmitCommand extends LineCommand {
   @Override
   Lines.Answer answer(PolicyPipeline policy) {
     return line -> {
-      ConnectContext facts = Admission.facts(RequestJson.read(line));
-      return PolicyJson.write(policy.evaluate(facts), facts);
+      ConnectRequest request = RequestJson.read(line);
+      // the facts as the profile's release reads the request (its RequestReading)
+      Admission.Result result = Admission.admit(policy, request);
+      Optional<ConnectContext> facts = result.facts();
+      if (facts.isEmpty()) {
+        // malformed evidence: derive again to throw the error naming the field, which the line
+        // loop answers with the line number
+        Admission.facts(request);
+        return PolicyJson.write(result.decision());
+      }
+      return PolicyJson.write(result.decision(), facts.get());
     };
   }
 }
