@@ -2,6 +2,7 @@ package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.engine.evidence.internal.Limits;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param deviceToken the token issued to this device for its approved roles and scopes, or null; an
  *     extension of the contract, which lets {@code admit} verify device tokens
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record PairedDevice(
     String publicKey,
     List<String> roles,
