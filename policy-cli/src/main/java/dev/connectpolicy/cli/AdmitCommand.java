@@ -5,7 +5,9 @@ import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.PolicyPipeline;
 import dev.connectpolicy.engine.evidence.Admission;
 import dev.connectpolicy.engine.evidence.Ed25519Verifier;
+import dev.connectpolicy.engine.evidence.ConnectRequest;
 import dev.connectpolicy.engine.evidence.RequestJson;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -39,8 +41,17 @@ final class AdmitCommand extends LineCommand {
   Lines.Answer answer(PolicyPipeline policy) {
     Ed25519Verifier library = verifier.verifier;
     return line -> {
-      ConnectContext facts = Admission.facts(RequestJson.read(line), library);
-      return PolicyJson.write(policy.evaluate(facts), facts);
+      ConnectRequest request = RequestJson.read(line);
+      // the facts as the profile's release reads the request (its RequestReading)
+      Admission.Result result = Admission.admit(policy, request, library);
+      Optional<ConnectContext> facts = result.facts();
+      if (facts.isEmpty()) {
+        // malformed evidence: derive again to throw the error naming the field, which the line
+        // loop answers with the line number
+        Admission.facts(request, library);
+        return PolicyJson.write(result.decision());
+      }
+      return PolicyJson.write(result.decision(), facts.get());
     };
   }
 }

@@ -2,6 +2,7 @@ package dev.connectpolicy.cli;
 
 import dev.connectpolicy.engine.ConnectPolicies;
 import dev.connectpolicy.engine.Profile;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +10,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Profile names on the command line: converts a name to its {@link Profile}, suggesting the nearest
- * name for a misspelt one, and lists every name for completion.
+ * Profile names on the command line: converts a name or alias to its {@link Profile}, suggesting
+ * the nearest name for a misspelt one, and lists every name and alias for completion.
  */
 final class Profiles implements ITypeConverter<Profile>, Iterable<String> {
 
@@ -23,7 +24,7 @@ final class Profiles implements ITypeConverter<Profile>, Iterable<String> {
                     "unknown profile `"
                         + name
                         + "`"
-                        + nearest(name, ConnectPolicies.names())
+                        + nearest(name, accepted())
                             .map(near -> " (did you mean `" + near + "`?)")
                             .orElse("")
                         + ", expected one of "
@@ -32,7 +33,14 @@ final class Profiles implements ITypeConverter<Profile>, Iterable<String> {
 
   @Override
   public Iterator<String> iterator() {
-    return ConnectPolicies.names().iterator();
+    return accepted().iterator();
+  }
+
+  /** Every name {@code --profile} accepts: the profiles' names, then their aliases. */
+  static List<String> accepted() {
+    List<String> names = new ArrayList<>(ConnectPolicies.names());
+    names.addAll(ConnectPolicies.aliases().keySet());
+    return names;
   }
 
   /**

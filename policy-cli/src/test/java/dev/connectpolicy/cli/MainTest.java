@@ -48,12 +48,27 @@ class MainTest {
     Run run = run("", "profiles");
 
     assertThat(run.status()).isZero();
-    assertThat(run.lines()).hasSize(15);
-    for (int i = 0; i < 15; i++) {
+    int profiles = ConnectPolicies.names().size();
+    assertThat(run.lines()).hasSize(profiles + ConnectPolicies.aliases().size());
+    for (int i = 0; i < profiles; i++) {
       String line = run.lines().get(i);
       assertThat(line.split("\\s+")[0]).isEqualTo(ConnectPolicies.names().get(i));
       assertThat(line.substring(ConnectPolicies.names().get(i).length()).strip()).isNotEmpty();
     }
+    assertThat(run.lines().subList(profiles, run.lines().size()))
+        .anyMatch(line -> line.matches("openclaw-2026\\.4 +alias of openclaw-2026\\.4\\.22"))
+        .anyMatch(line -> line.matches("openclaw-2026\\.5 +alias of openclaw-2026\\.5\\.28"));
+  }
+
+  @Test
+  void anAliasIsAcceptedWhereverAProfileNameIs() {
+    String line = CLI_OPERATOR;
+    Run byAlias = run(line, "evaluate", "--profile", "openclaw-2026.4");
+    Run byName = run(line, "evaluate", "--profile", "openclaw-2026.4.22");
+
+    assertThat(byAlias.status()).isZero();
+    assertThat(byAlias.out()).isEqualTo(byName.out()).isNotEmpty();
+    assertThat(run("", "diff", "openclaw-2026.4", "openclaw-2026.5").status()).isEqualTo(1);
   }
 
   private static final String MOLTIS_NODE =

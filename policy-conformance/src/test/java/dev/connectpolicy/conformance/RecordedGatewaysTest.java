@@ -3,6 +3,7 @@ package dev.connectpolicy.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectpolicy.engine.ConnectPolicies;
+import dev.connectpolicy.engine.Profile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,21 +31,16 @@ class RecordedGatewaysTest {
   private static final Path RECORDINGS = Path.of("src/test/resources/recordings");
   private static final Path REPORTS = Path.of("../docs/conformance");
 
-  /** The profile of each recorded version. */
+  /**
+   * The profile of each recorded version: the profile named after it where there is one (2026.9.6
+   * has {@code openclaw-2026.9.6}, also found as {@code openclaw-latest}).
+   */
   static String profileOf(String version) {
     if (version.equals("2026.3.11")) {
       return "openclaw-2026.3.12"; // what 2026.3.12 inherited
     }
-    if (version.startsWith("2026.3.")) {
-      return "openclaw-2026.3.13";
-    }
-    if (version.startsWith("2026.4.")) {
-      return "openclaw-2026.4";
-    }
-    if (version.startsWith("2026.5.")) {
-      return "openclaw-2026.5";
-    }
-    return "openclaw-latest";
+    String named = "openclaw-" + version;
+    return Profile.named(named).map(Profile::profileName).orElse("openclaw-latest");
   }
 
   /** The recordings by version, read once per run (each file is read whole for its header). */

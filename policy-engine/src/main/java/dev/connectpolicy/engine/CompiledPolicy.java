@@ -14,6 +14,7 @@ import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
 import dev.connectpolicy.api.UpgradeContext;
 import dev.connectpolicy.api.UpgradeDecision;
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -140,7 +141,13 @@ final class CompiledPolicy implements ConnectPolicy {
    *     decided differently (the pipeline reads the scopes, so it cannot be compiled)
    */
   public static CompiledPolicy compile(PolicyPipeline interpreted) {
-    return new CompiledPolicy(interpreted, new Builder(interpreted));
+    CompiledPolicy compiled = new CompiledPolicy(interpreted, new Builder(interpreted));
+    RequestReading reading = RequestReading.of(interpreted);
+    if (reading != RequestReading.DEFAULT) {
+      // admit reads requests for the compiled form as its profile's release does
+      RequestReading.register(compiled, reading);
+    }
+    return compiled;
   }
 
   /**

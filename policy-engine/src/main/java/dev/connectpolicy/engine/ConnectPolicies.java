@@ -2,7 +2,10 @@ package dev.connectpolicy.engine;
 
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.engine.internal.RequestReading;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,7 +37,7 @@ public final class ConnectPolicies {
   /**
    * Returns a profile's policy by name.
    *
-   * @param name a profile name, such as {@code openclaw-latest}
+   * @param name a profile name or alias ({@link #aliases()}), such as {@code openclaw-latest}
    * @return the policy
    * @throws NoSuchElementException naming the known profiles, if there is no such profile
    */
@@ -51,7 +54,7 @@ public final class ConnectPolicies {
    * Decision decision = policy.evaluate(context);                    // per connection
    * }</pre>
    *
-   * @param name a profile name, such as {@code recommended}
+   * @param name a profile name or alias, such as {@code recommended}
    * @return the compiled policy, built on first use (about a second) and shared
    * @throws NoSuchElementException naming the known profiles, if there is no such profile
    */
@@ -92,10 +95,26 @@ public final class ConnectPolicies {
   /**
    * Lists the profile names in order.
    *
-   * @return the names
+   * @return the names, without the aliases
    */
   public static List<String> names() {
     return Stream.of(Profile.values()).map(Profile::profileName).collect(Collectors.toList());
+  }
+
+  /**
+   * Lists the aliases: older names that {@link #profile(String)}, {@link #compiled(String)} and
+   * every command's {@code --profile} still accept, each with the name of its profile.
+   *
+   * @return alias to profile name, in the order of the profiles
+   */
+  public static Map<String, String> aliases() {
+    Map<String, String> aliases = new LinkedHashMap<>();
+    for (Profile profile : Profile.values()) {
+      for (String alias : profile.aliases()) {
+        aliases.put(alias, profile.profileName());
+      }
+    }
+    return Collections.unmodifiableMap(aliases);
   }
 
   /**

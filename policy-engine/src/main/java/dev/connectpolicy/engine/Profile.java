@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine;
 
 import dev.connectpolicy.engine.internal.RequestReading;
+import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -78,7 +79,8 @@ public enum Profile {
       RequestReadings.OPENCLAW_2026_3_13),
 
   /**
-   * OpenClaw 2026.4 (the compiled 4.x bundle; sections 1.5, 2.4 P4x, 2.5 P4x, 2.6 P4x, 2.7 P4x).
+   * OpenClaw 2026.4.22, checked against that release's recordings, also found as {@code
+   * openclaw-2026.4} (the compiled 4.x bundle; sections 1.5, 2.4 P4x, 2.5 P4x, 2.6 P4x, 2.7 P4x).
    * Differs from 2026.3.13: the terminal UI ({@code openclaw-tui}) counts as the Control UI for
    * device, bypass and pairing rules but is not Origin-checked (CWE-290); device-less scopes are
    * cleared only for token, password or trusted-proxy authentication, and kept for the loopback
@@ -91,42 +93,57 @@ public enum Profile {
    * requirement and carry a hint.
    */
   OPENCLAW_2026_4(
-      "openclaw-2026.4",
-      "OpenClaw 2026.4: locality model, TUI treated as Control UI, backend keeps scopes",
+      "openclaw-2026.4.22",
+      "OpenClaw 2026.4.22: locality model, TUI treated as Control UI, backend keeps scopes",
       GatewayFamily.OPENCLAW,
       Profiles::openclaw2026_4,
-      RequestReadings.OPENCLAW_2026_4_22),
+      RequestReadings.OPENCLAW_2026_4_22,
+      "openclaw-2026.4"),
 
   /**
-   * OpenClaw 2026.5 (sections 2.4 PMay, 2.6 PMay, #75781). Differs from 2026.4: the local backend
+   * OpenClaw 2026.5.28, checked against that release's recordings, also found as {@code
+   * openclaw-2026.5} (sections 2.4 PMay, 2.6 PMay, #75781). Differs from 2026.4: the local backend
    * exception also holds under auth mode none, and admits a device-less backend operator in the
    * missing-device gate ({@code localBackendSelfPairingOk}, fixing #45590 and #67703); a
    * trusted-proxy Control UI with an unpaired device no longer skips pairing.
    */
   OPENCLAW_2026_5(
-      "openclaw-2026.5",
-      "OpenClaw 2026.5: local backend admitted without a device under auth mode none (#75781)",
+      "openclaw-2026.5.28",
+      "OpenClaw 2026.5.28: local backend admitted without a device under auth mode none (#75781)",
       GatewayFamily.OPENCLAW,
       Profiles::openclaw2026_5,
-      RequestReadings.OPENCLAW_2026_5_28),
+      RequestReadings.OPENCLAW_2026_5_28,
+      "openclaw-2026.5"),
 
   /**
-   * OpenClaw's current policy (sections 2.4 PLatest, 2.5 PLatest, 2.6 PLatest, 2.7 PLatest).
-   * Differs from 2026.5: the Control UI flags are retired (#112558), so every device-less Control
-   * UI is refused unless a trusted proxy authenticated it; the backend exception no longer accepts
-   * a shared token or password (#72418), so a loopback backend claim with the shared secret loses
-   * its scopes; the CLI on direct or container loopback with a verified shared secret keeps its
-   * scopes.
+   * OpenClaw 2026.9.6, the current release, as its published bundle does it and its recordings show
+   * ({@code docs/conformance/openclaw-2026.9.6.md}). Differs from 2026.5: the Control UI flags are
+   * retired (#112558), so every device-less Control UI is refused unless a trusted proxy
+   * authenticated it; the CLI on direct or container loopback with a verified shared secret keeps
+   * its scopes; the local backend exception keeps accepting a verified shared token or password
+   * (#72418 is not in the release), keeps the backend's declared scopes and waives every pairing
+   * check of a paired device, and so does auth mode none for a Control UI operator; local scope
+   * upgrades of operators authenticated by no auth, token or password are approved silently, and a
+   * node's upgrade never is; a CLI on a direct-local connection is told to use this gateway's
+   * {@code gateway.auth.*} or pair the device, and an operator UI or web chat missing its token is
+   * pointed at {@code openclaw doctor --generate-gateway-token}.
+   *
+   * <p>Also found as {@code openclaw-latest}: "latest" names the latest release, checked against
+   * its recordings, not a reading of unreleased source (the profile of that name used to assume
+   * #72418, which no release has).
    */
-  OPENCLAW_LATEST(
-      "openclaw-latest",
-      "OpenClaw latest: Control UI flags retired, backend shared-secret exception removed (#72418)",
+  OPENCLAW_2026_9_6(
+      "openclaw-2026.9.6",
+      "OpenClaw 2026.9.6: Control UI flags retired, backend keeps its shared-secret exception,"
+          + " silent local scope upgrades",
       GatewayFamily.OPENCLAW,
-      Profiles::openclawLatest,
-      RequestReadings.OPENCLAW_2026_9_6),
+      Profiles::openclaw2026_9_6,
+      RequestReadings.OPENCLAW_2026_9_6,
+      "openclaw-latest"),
 
   /**
-   * Our default: OpenClaw's latest policy with the fixes its history asks for.
+   * Our default: OpenClaw 2026.9.6, the current release as shipped, with the fixes its history asks
+   * for (each is commented where {@code Profiles.recommended} makes it).
    *
    * <ul>
    *   <li>Contradictory facts are refused with {@code INVALID_CONTEXT} ({@code
@@ -137,19 +154,24 @@ public enum Profile {
    *       client like the CLI: it neither inherits the Control UI's trusted-proxy and pairing
    *       exceptions without the Origin check (the CWE-290 spoofing of #57453) nor is refused as a
    *       device-less Control UI (#57453).
-   *   <li>A role upgrade is never approved silently: a declared role never widens what a person
-   *       approved at pairing; latest OpenClaw approves it silently from loopback.
+   *   <li>The backend exception takes a device token or auth mode none, never the shared secret
+   *       (#72418, which 2026.9.6 does not have): a loopback backend claim with the shared secret
+   *       and no device loses its declared scopes.
+   *   <li>A pairing requirement is approved silently only for a first pairing: a declared role or
+   *       scope never widens what a person approved, whereas 2026.9.6 approves an operator's local
+   *       role and scope upgrades silently.
+   *   <li>The backend and auth-none Control UI pairing skips waive the first pairing only, not the
+   *       role and scope checks of a paired device, which 2026.9.6 waives too.
    * </ul>
    *
-   * Everything else is as in {@code openclaw-latest}: device-less nodes need a device (internal
-   * services connect as the backend, #48285's review and upstream's fix); the backend exception
-   * without a shared secret (#72418); device-less shared-secret connections lose their scopes
-   * except the loopback CLI.
+   * Everything else is as in 2026.9.6: device-less nodes need a device (internal services connect
+   * as the backend, #48285's review and upstream's fix); device-less shared-secret connections lose
+   * their scopes except the loopback CLI; the authentication hints of 2026.9.6.
    */
   RECOMMENDED(
       "recommended",
-      "our default: OpenClaw latest, refusing contradictory facts, TUI spoofing and silent role"
-          + " upgrades",
+      "our default: OpenClaw 2026.9.6, refusing contradictory facts, TUI spoofing, the backend's"
+          + " shared-secret scopes and silent upgrades",
       GatewayFamily.OPENCLAW,
       Profiles::recommended,
       RequestReadings.RECOMMENDED),
@@ -257,6 +279,7 @@ public enum Profile {
       Profiles::mosaic198RateLimit);
 
   private final String profileName;
+  private final List<String> aliases;
   private final String summary;
   private final GatewayFamily family;
   private final Definition definition;
@@ -264,22 +287,34 @@ public enum Profile {
   private final RequestReading reading;
   private volatile @Nullable CompiledPolicy compiled;
 
-  Profile(String profileName, String summary, GatewayFamily family, Definition definition) {
-    this(profileName, summary, family, definition, RequestReading.DEFAULT);
-  }
-
   /**
-   * A profile of a release whose evidence layer reads the raw request its own way.
-   *
-   * @param reading the release's reading, a constant of {@link RequestReadings}
+   * Declares a profile whose evidence layer reads the raw request as {@link RequestReading#DEFAULT}
+   * does.
    */
   Profile(
       String profileName,
       String summary,
       GatewayFamily family,
       Definition definition,
-      RequestReading reading) {
+      String... aliases) {
+    this(profileName, summary, family, definition, RequestReading.DEFAULT, aliases);
+  }
+
+  /**
+   * Declares a profile: its name, what distinguishes it, its gateway, its definition, how its
+   * release reads the raw request (a constant of {@link RequestReadings}), and the older names it
+   * is still found by. This constructor's arguments are the one place where profile names and
+   * aliases are declared; {@link #named(String)} and every command's {@code --profile} accept both.
+   */
+  Profile(
+      String profileName,
+      String summary,
+      GatewayFamily family,
+      Definition definition,
+      RequestReading reading,
+      String... aliases) {
     this.profileName = profileName;
+    this.aliases = List.of(aliases);
     this.summary = summary;
     this.family = family;
     this.definition = definition;
@@ -301,6 +336,17 @@ public enum Profile {
    */
   public String profileName() {
     return profileName;
+  }
+
+  /**
+   * Returns the other names the profile is found by: names it had before it was named after the
+   * released version it was checked against. Tables, diffs and decisions always use {@link
+   * #profileName()}.
+   *
+   * @return the aliases, possibly empty, in the order declared
+   */
+  public List<String> aliases() {
+    return aliases;
   }
 
   /**
@@ -365,14 +411,14 @@ public enum Profile {
   }
 
   /**
-   * Finds a profile by name.
+   * Finds a profile by its name or one of its {@link #aliases()}.
    *
-   * @param name a profile name, such as {@code recommended}
+   * @param name a profile name or alias, such as {@code recommended} or {@code openclaw-2026.4}
    * @return the profile, or empty
    */
   public static Optional<Profile> named(String name) {
     for (Profile profile : values()) {
-      if (profile.profileName.equals(name)) {
+      if (profile.profileName.equals(name) || profile.aliases.contains(name)) {
         return Optional.of(profile);
       }
     }

@@ -154,31 +154,20 @@ final class Profiles {
         .build();
   }
 
-  static PolicyPipeline openclawLatest(String name, String description) {
-    return latest(
-        name,
-        description,
-        BROWSER_AND_TUI,
-        SilentPairing.LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE,
-        false);
-  }
-
-  static PolicyPipeline recommended(String name, String description) {
-    return latest(name, description, BROWSER_ONLY, SilentPairing.LOCAL_FIRST_PAIRING_ONLY, true);
-  }
-
-  private static PolicyPipeline latest(
-      String name,
-      String description,
-      ControlUiClients controlUi,
-      SilentPairing silent,
-      boolean refuseContradictions) {
-    BackendSelfPairing backend = LOCAL_DEVICE_TOKEN_OR_NO_AUTH;
-    PolicyPipeline.Builder builder = PolicyPipeline.builder(name).description(description);
-    if (refuseContradictions) {
-      builder.stage(Stage.of("context", Rules.consistentFacts()));
-    }
-    return builder
+  /**
+   * The 2026.9.6 connect path, as shipped ({@code message-handler-*.mjs} and {@code
+   * node-connect-reconcile-*.mjs} of the published package): the Control UI flags are gone; the
+   * local backend exception still accepts a verified shared token or password (the #72418 change is
+   * not in the release), keeps the backend's scopes and waives every pairing check, as does auth
+   * mode none for a Control UI operator; local scope upgrades of operators are approved silently;
+   * authentication hints depend on locality.
+   */
+  static PolicyPipeline openclaw2026_9_6(String name, String description) {
+    BackendSelfPairing backend = LOCAL_SHARED_SECRET_DEVICE_TOKEN_OR_NO_AUTH;
+    ControlUiClients controlUi = BROWSER_AND_TUI;
+    AuthHints hints = AuthHints.BY_CLIENT_AND_LOCALITY;
+    return PolicyPipeline.builder(name)
+        .description(description)
         .stage(Stage.of("role", Rules.knownRole()))
         .stage(Stage.of("origin", Rules.browserOrigin()))
         .stage(
@@ -189,7 +178,65 @@ final class Profiles {
                     Rules.localBackendOperator(backend),
                     Rules.controlUiDeviceRequired(controlUi),
                     Rules.operatorSharedAuth(),
-                    Rules.sharedAuthFailed(controlUi))
+                    Rules.sharedAuthFailed(controlUi, hints))
+                .otherwise(Rules.deviceIdentityRequired()))
+        .stage(
+            Stage.of(
+                "scopes",
+                Rules.scopesDeviceBound(),
+                // `!skipLocalBackendSelfPairing && !preserveLocalCliSharedAuthScopes && ...`
+                Rules.scopesKeepLocalBackend(backend),
+                Rules.scopesKeepLocalCli(),
+                Rules.scopesClearSharedAuth()))
+        .stage(Stage.of("device-proof", Rules.deviceProof()))
+        .stage(Stage.of("auth", Rules.authGate(controlUi, hints)))
+        .stage(
+            Stage.of(
+                    "pairing",
+                    Rules.pairingDeviceLess(),
+                    // `if (skipLocalBackendSelfPairing || controlUiPairingKind === "auth-none")`:
+                    // a paired device then skips authorizeExistingGatewayDevice altogether
+                    Rules.skipBackendSelfPairing(backend, ALL_CHECKS),
+                    Rules.skipControlUiPairing(controlUi, ALL_CHECKS),
+                    Rules.pairingPaired(),
+                    Rules.silentLocalPairing(
+                        SilentPairing.LOCAL_PAIRING_AND_OPERATOR_UPGRADES, controlUi))
+                .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
+        .build();
+  }
+
+  /**
+   * Our default: 2026.9.6 ({@link #openclaw2026_9_6}) as shipped, stage for stage, with the fixes
+   * marked "Fix" below; each names the bug or review it answers (the README's profile section and
+   * {@code docs/tables/README.md} list them).
+   */
+  static PolicyPipeline recommended(String name, String description) {
+    // Fix (#72418): the backend exception takes a device token or auth mode none, never the shared
+    // secret: `gateway-client`/`backend` is a claim, and 2026.9.6 lets any loopback process that
+    // holds the shared secret keep self-declared scopes by making it.
+    BackendSelfPairing backend = LOCAL_DEVICE_TOKEN_OR_NO_AUTH;
+    // Fix (#57453, CWE-290): only the browser Control UI is the Control UI; the terminal UI neither
+    // inherits its trusted-proxy and pairing exceptions without the Origin check nor is refused as
+    // a device-less Control UI.
+    ControlUiClients controlUi = BROWSER_ONLY;
+    AuthHints hints = AuthHints.BY_CLIENT_AND_LOCALITY;
+    return PolicyPipeline.builder(name)
+        .description(description)
+        // Fix (Mosaic Stack #198's lesson): contradictory facts are refused, so only contexts of
+        // the
+        // audited fact space are ever decided.
+        .stage(Stage.of("context", Rules.consistentFacts()))
+        .stage(Stage.of("role", Rules.knownRole()))
+        .stage(Stage.of("origin", Rules.browserOrigin()))
+        .stage(
+            Stage.of(
+                    "missing-device",
+                    Rules.devicePresent(),
+                    Rules.trustedProxyControlUiOperator(controlUi),
+                    Rules.localBackendOperator(backend),
+                    Rules.controlUiDeviceRequired(controlUi),
+                    Rules.operatorSharedAuth(),
+                    Rules.sharedAuthFailed(controlUi, hints))
                 .otherwise(Rules.deviceIdentityRequired()))
         .stage(
             Stage.of(
@@ -200,15 +247,21 @@ final class Profiles {
                 Rules.scopesKeepLocalCli(),
                 Rules.scopesClearSharedAuth()))
         .stage(Stage.of("device-proof", Rules.deviceProof()))
-        .stage(Stage.of("auth", Rules.authGate(controlUi)))
+        .stage(Stage.of("auth", Rules.authGate(controlUi, hints)))
         .stage(
             Stage.of(
                     "pairing",
                     Rules.pairingDeviceLess(),
+                    // Fix: the backend and auth-none skips waive the first pairing only; 2026.9.6
+                    // waives every check of a paired device, so a declared role or scope widens
+                    // what a person approved (invariant declared-role-never-widens-approval).
                     Rules.skipBackendSelfPairing(backend, FIRST_PAIRING_ONLY),
-                    Rules.skipControlUiPairing(controlUi),
+                    Rules.skipControlUiPairing(controlUi, FIRST_PAIRING_ONLY),
                     Rules.pairingPaired(),
-                    Rules.silentLocalPairing(silent, controlUi))
+                    // Fix: only a first pairing is approved silently; 2026.9.6 also approves an
+                    // operator's local role and scope upgrades, turning a person's approval into
+                    // whatever the shared secret's holder asks for next.
+                    Rules.silentLocalPairing(SilentPairing.LOCAL_FIRST_PAIRING_ONLY, controlUi))
                 .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
         .build();
   }

@@ -108,7 +108,8 @@ final class RequestReadings {
    * OpenClaw 2026.9.6, the current release, which {@code openclaw-latest} is checked against: the
    * client ids {@code openclaw-browser-copilot}, {@code openclaw-linux}, {@code openclaw-watchos},
    * {@code openclaw-worker} and the mode {@code worker}, without {@code tool-events} ({@code
-   * dist/client-info-*.mjs}, checked in {@code dist/message-handler-*.mjs}).
+   * dist/client-info-*.mjs}, checked in {@code dist/message-handler-*.mjs}); the shared secret read
+   * from either field ({@code auth-*.mjs}).
    */
   static final RequestReading OPENCLAW_2026_9_6 =
       OPENCLAW_2026_5_28.toBuilder()
@@ -134,6 +135,7 @@ final class RequestReadings {
                       "openclaw-probe"),
                   List.of("webchat", "cli", "ui", "backend", "node", "worker", "probe", "test"),
                   Wording.TYPEBOX_ENUM))
+          .sharedSecretFromEitherField(true)
           .build();
 
   /**
@@ -141,7 +143,9 @@ final class RequestReadings {
    * what every release requires, and a client id outside the current list has no special standing
    * anyway); but a foreign Host still makes a loopback socket remote, as in 2026.3: a page of
    * another site reaching the loopback port by DNS rebinding sends its own host name, and must not
-   * count as a local client (silent pairing, local exceptions).
+   * count as a local client (silent pairing, local exceptions). It reads the shared secret from
+   * either field as 2026.9.6 does: the right secret is the right secret, whichever field carries
+   * it, and a wrong one is still a mismatch.
    */
   static final RequestReading RECOMMENDED =
       OPENCLAW_2026_9_6.toBuilder().foreignHostIsRemote(true).build();

@@ -398,13 +398,24 @@ public final class Rules {
    * @return the rule
    */
   static Rule sharedAuthFailed(ControlUiClients controlUi) {
+    return sharedAuthFailed(controlUi, AuthHints.BY_CLIENT);
+  }
+
+  /**
+   * {@code auth.shared-auth-failed} with the hints of a version.
+   *
+   * @param controlUi which clients count as the Control UI (for the message's hint)
+   * @param hints how the version words the hint
+   * @return the rule
+   */
+  static Rule sharedAuthFailed(ControlUiClients controlUi, AuthHints hints) {
     AuthFailures.Rejections rejections = AuthFailures.Rejections.of("auth.shared-auth-failed");
     return Rule.of(
         "auth.shared-auth-failed",
         "a device-less client whose shared token or password failed gets the auth error",
         (context, established) ->
             !context.auth().ok() && context.auth().provided().isSharedSecret()
-                ? unauthorized(rejections, context, established, controlUi)
+                ? unauthorized(rejections, context, established, controlUi, hints)
                 : Verdict.abstain());
   }
 
@@ -593,6 +604,17 @@ public final class Rules {
    * @return the rule
    */
   static Rule authGate(ControlUiClients controlUi) {
+    return authGate(controlUi, AuthHints.BY_CLIENT);
+  }
+
+  /**
+   * {@code auth.gate} with the hints of a version.
+   *
+   * @param controlUi which clients count as the Control UI (for the message's hint)
+   * @param hints how the version words the hint
+   * @return the rule
+   */
+  static Rule authGate(ControlUiClients controlUi, AuthHints hints) {
     AuthFailures.Rejections rejections = AuthFailures.Rejections.of("auth.gate");
     return Rule.of(
         "auth.gate",
@@ -600,22 +622,37 @@ public final class Rules {
         (context, established) ->
             context.auth().ok()
                 ? Verdict.abstain()
-                : unauthorized(rejections, context, established, controlUi));
+                : unauthorized(rejections, context, established, controlUi, hints));
   }
 
   private static Verdict unauthorized(
       AuthFailures.Rejections rejections,
       ConnectContext context,
       Effects established,
-      ControlUiClients controlUi) {
+      ControlUiClients controlUi,
+      AuthHints hints) {
+    return rejections.verdict(
+        context.auth(), audience(context, controlUi, hints), hasDevice(context, established));
+  }
+
+  /** Whom the hint of a failed authentication addresses. */
+  static AuthFailures.Audience audience(
+      ConnectContext context, ControlUiClients controlUi, AuthHints hints) {
     Client client = context.client();
-    AuthFailures.Audience audience =
-        client.isCliMode()
-            ? AuthFailures.Audience.CLI
-            : controlUi.matches(client) || client.isWebchat()
-                ? AuthFailures.Audience.DASHBOARD
-                : AuthFailures.Audience.OTHER;
-    return rejections.verdict(context.auth(), audience, hasDevice(context, established));
+    boolean ui = controlUi.matches(client) || client.isWebchat();
+    if (hints == AuthHints.BY_CLIENT) {
+      return client.isCliMode()
+          ? AuthFailures.Audience.CLI
+          : ui ? AuthFailures.Audience.DASHBOARD : AuthFailures.Audience.OTHER;
+    }
+    // 2026.9: isLocalClient is the direct-local ingress, which is the fact `local`.
+    if (client.isCliMode()) {
+      if (context.local()) {
+        return ui ? AuthFailures.Audience.LOCAL_CLI_OPERATOR_UI : AuthFailures.Audience.LOCAL_CLI;
+      }
+      return ui ? AuthFailures.Audience.REMOTE_CLI_OPERATOR_UI : AuthFailures.Audience.CLI;
+    }
+    return ui ? AuthFailures.Audience.OPERATOR_UI : AuthFailures.Audience.OTHER;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -683,17 +720,30 @@ public final class Rules {
    * @return the rule
    */
   static Rule skipControlUiPairing(ControlUiClients controlUi) {
+    return skipControlUiPairing(controlUi, PairingSkipScope.FIRST_PAIRING_ONLY);
+  }
+
+  /**
+   * {@code pairing.skip-control-ui} of a version: under auth mode none the skip waives what {@code
+   * authNone} says (2026.9: every check, {@code controlUiPairingKind === "auth-none"} in {@code
+   * authorizeGatewayConnectDevice}); via Tailscale with a device only the first pairing.
+   *
+   * @param controlUi which clients count as the Control UI
+   * @param authNone what the skip waives under auth mode none
+   * @return the rule
+   */
+  static Rule skipControlUiPairing(ControlUiClients controlUi, PairingSkipScope authNone) {
     Verdict skip = Verdict.admit(Effect.SKIP_PAIRING_CONTROL_UI);
     return rule(
             "pairing.skip-control-ui",
             "a Control UI operator via Tailscale or with auth mode none skips its first pairing")
         .when(
             (context, established) ->
-                context.pairing() == PairingState.NOT_PAIRED
-                    && controlUi.matches(context.client())
+                controlUi.matches(context.client())
                     && isOperator(context)
-                    && (context.auth().method() == AuthMethod.TAILSCALE
-                        || context.auth().mode() == AuthMode.NONE),
+                    && ((context.pairing() == PairingState.NOT_PAIRED
+                            && context.auth().method() == AuthMethod.TAILSCALE)
+                        || (context.auth().mode() == AuthMode.NONE && waived(context, authNone))),
             skip);
   }
 

@@ -1,9 +1,11 @@
 package dev.connectpolicy.engine;
 
+import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.Locality;
 import dev.connectpolicy.api.OriginCheck;
 import dev.connectpolicy.api.PairingState;
+import dev.connectpolicy.api.Role;
 
 /**
  * When a pairing requirement is approved silently, without a person (reference section 2.6, {@code
@@ -25,7 +27,16 @@ enum SilentPairing {
    * Recommended: as {@link #LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE}, but a role upgrade is never
    * silent either: a declared role never widens what a person approved.
    */
-  LOCAL_FIRST_PAIRING_ONLY;
+  LOCAL_FIRST_PAIRING_ONLY,
+  /**
+   * 2026.9 ({@code shouldAllowSilentLocalPairing} in {@code node-connect-reconcile-*.mjs} and
+   * {@code resolveLocalPairingApproval} in {@code message-handler-*.mjs} of 2026.9.6): as {@link
+   * #LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE}, and scope upgrades too when the connection authenticated
+   * with no auth, the shared token or the password; but a device that is already paired is never
+   * upgraded silently for the {@code node} role (a role, scope or metadata upgrade asked by a node
+   * waits for a person).
+   */
+  LOCAL_PAIRING_AND_OPERATOR_UPGRADES;
 
   /**
    * Tells whether the pairing requirement is approved silently.
@@ -47,11 +58,24 @@ enum SilentPairing {
     if (locality == Locality.REMOTE || (origin && !browserUi)) {
       return false;
     }
+    if (this == LOCAL_PAIRING_AND_OPERATOR_UPGRADES
+        && state != PairingState.NOT_PAIRED
+        && !context.role().equals(Role.OPERATOR.wire())) {
+      // `!(existingPairedDevice && role !== "operator")`: an upgrade has a paired record
+      return false;
+    }
     switch (state) {
       case NOT_PAIRED:
         return true;
       case ROLE_UPGRADE:
-        return this == LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE;
+        return this == LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE
+            || this == LOCAL_PAIRING_AND_OPERATOR_UPGRADES;
+      case SCOPE_UPGRADE:
+        AuthMethod method = context.auth().method();
+        return this == LOCAL_PAIRING_AND_OPERATOR_UPGRADES
+            && (method == AuthMethod.NONE
+                || method == AuthMethod.TOKEN
+                || method == AuthMethod.PASSWORD);
       case METADATA_UPGRADE:
         return !origin
             && !browserUi

@@ -53,7 +53,7 @@ final class AcceptanceCases {
           "pr48285-reviewed", Profile.OPENCLAW_2026_3_13_PR48285_REVIEWED,
           "4", Profile.OPENCLAW_2026_4,
           "5", Profile.OPENCLAW_2026_5,
-          "latest", Profile.OPENCLAW_LATEST,
+          "latest", Profile.OPENCLAW_2026_9_6,
           "recommended", Profile.RECOMMENDED);
 
   /** One case. */

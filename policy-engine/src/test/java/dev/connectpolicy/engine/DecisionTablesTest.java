@@ -157,7 +157,7 @@ class DecisionTablesTest {
     assertThat(row.get("cells").asLong()).isEqualTo(table.rows().get(0).cells());
     String markdown = table.toString(TableFormat.MARKDOWN);
     assertThat(markdown)
-        .startsWith("# Decision table: openclaw-latest\n")
+        .startsWith("# Decision table: openclaw-2026.9.6\n")
         .contains("A cell takes the decision of the first row that matches it");
     assertThat(markdown.lines().filter(l -> l.matches("\\| \\d+ \\|.*")).count())
         .isEqualTo(table.rows().size());

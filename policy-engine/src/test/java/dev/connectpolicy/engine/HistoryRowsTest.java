@@ -60,65 +60,98 @@ class HistoryRowsTest {
         "node-host/node",
         "`device.node-loopback-non-ui`");
     expect(
-        "openclaw-2026.3.13..openclaw-2026.4.md",
+        "openclaw-2026.3.13..openclaw-2026.4.22.md",
         1,
         "| openclaw-tui/ui |",
         "`control-ui.trusted-proxy-operator`");
     expect(
-        "openclaw-2026.3.13..openclaw-2026.4.md",
+        "openclaw-2026.3.13..openclaw-2026.4.22.md",
         22,
         "| openclaw-tui/ui |",
         "**accept** operator",
         "`CONTROL_UI_DEVICE_IDENTITY_REQUIRED`");
     expect(
-        "openclaw-2026.3.13..openclaw-2026.4.md",
+        "openclaw-2026.3.13..openclaw-2026.4.22.md",
         44,
         "openclaw-control-ui/webchat",
         "scopes cleared",
         "scopes kept");
     expect(
-        "openclaw-2026.3.13..openclaw-2026.4.md",
+        "openclaw-2026.3.13..openclaw-2026.4.22.md",
         46,
         "gateway-client/backend",
         "scopes cleared",
         "scopes kept");
     expect(
-        "openclaw-2026.4..openclaw-2026.5.md",
+        "openclaw-2026.4.22..openclaw-2026.5.28.md",
         1,
         "gateway-client/backend",
         "| none |",
         "`DEVICE_IDENTITY_REQUIRED`",
         "`device.local-backend-operator`");
     expect(
-        "openclaw-2026.4..openclaw-2026.5.md",
+        "openclaw-2026.4.22..openclaw-2026.5.28.md",
         6,
         "openclaw-control-ui/webchat",
         "trusted-proxy",
         "`PAIRING_REQUIRED`");
     expect(
-        "openclaw-2026.5..openclaw-latest.md",
+        "openclaw-2026.5.28..openclaw-2026.9.6.md",
         3,
         "openclaw-control-ui/webchat",
         "| direct_local |",
         "`CONTROL_UI_DEVICE_IDENTITY_REQUIRED`");
     expect(
-        "openclaw-2026.5..openclaw-latest.md",
+        "openclaw-2026.5.28..openclaw-2026.9.6.md",
         61,
+        "| cli/cli |",
+        "scopes cleared",
+        "scopes kept");
+    expect(
+        "openclaw-2026.5.28..openclaw-2026.9.6.md",
+        327,
+        "| node | gateway-client/backend |",
+        "role-upgrade",
+        "pairing silent-approve",
+        "pairing skipped-backend");
+    expect(
+        "openclaw-2026.5.28..openclaw-2026.9.6.md",
+        361,
+        "| operator |",
+        "| token, password |",
+        "scope-upgrade",
+        "reject `PAIRING_REQUIRED`",
+        "pairing silent-approve");
+    expect(
+        "openclaw-2026.5.28..openclaw-2026.9.6.md",
+        374,
+        "| node |",
+        "node-host/node",
+        "role-upgrade",
+        "pairing silent-approve | reject `PAIRING_REQUIRED`");
+    expect(
+        "openclaw-2026.9.6..recommended.md",
+        1,
         "gateway-client/backend",
         "scopes kept",
         "scopes cleared");
     expect(
-        "openclaw-2026.5..openclaw-latest.md", 62, "| cli/cli |", "scopes cleared", "scopes kept");
-    expect(
-        "openclaw-latest..recommended.md",
-        1,
+        "openclaw-2026.9.6..recommended.md",
+        2,
         "| openclaw-tui/ui |",
         "`CONTROL_UI_DEVICE_IDENTITY_REQUIRED`",
         "**accept** operator, scopes cleared");
     expect(
-        "openclaw-latest..recommended.md",
-        21,
+        "openclaw-2026.9.6..recommended.md",
+        36,
         "role-upgrade",
+        "silent-approve",
+        "`PAIRING_REQUIRED`");
+    expect(
+        "openclaw-2026.9.6..recommended.md",
+        38,
+        "scope-upgrade",
+        "| token, password |",
         "silent-approve",
         "`PAIRING_REQUIRED`");
   }

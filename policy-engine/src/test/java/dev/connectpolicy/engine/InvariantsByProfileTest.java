@@ -57,7 +57,12 @@ class InvariantsByProfileTest {
     BROKEN.put(
         Profile.OPENCLAW_2026_5,
         union(bypass, Invariants.BACKEND_CLAIM_KEEPS_NO_SCOPES_WITHOUT_DEVICE));
-    BROKEN.put(Profile.OPENCLAW_LATEST, Set.of(Invariants.DECLARED_ROLE_NEVER_WIDENS_APPROVAL));
+    // 2026.9.6 shipped without #72418: the backend claim with the shared secret keeps its scopes.
+    BROKEN.put(
+        Profile.OPENCLAW_2026_9_6,
+        Set.of(
+            Invariants.DECLARED_ROLE_NEVER_WIDENS_APPROVAL,
+            Invariants.BACKEND_CLAIM_KEEPS_NO_SCOPES_WITHOUT_DEVICE));
     BROKEN.put(Profile.RECOMMENDED, Set.of());
     // Moltis admits any authenticated client in the role it declares, node included, with no
     // device proof (peers A.1, observations; lesson L8): both versions.

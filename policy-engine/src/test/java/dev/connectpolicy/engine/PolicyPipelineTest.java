@@ -30,6 +30,7 @@ import dev.connectpolicy.api.UpgradeOutcome;
 import dev.connectpolicy.api.UpgradeRule;
 import dev.connectpolicy.api.Verdict;
 import dev.connectpolicy.api.WorkspaceAccess;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -180,14 +181,37 @@ class PolicyPipelineTest {
   }
 
   @Test
+  void everyNameAndAliasFindsExactlyOneProfile() {
+    List<String> all = new ArrayList<>(ConnectPolicies.names());
+    all.addAll(ConnectPolicies.aliases().keySet());
+    assertThat(all).doesNotHaveDuplicates();
+    for (Profile profile : Profile.values()) {
+      for (String alias : profile.aliases()) {
+        assertThat(Profile.named(alias)).contains(profile);
+      }
+    }
+  }
+
+  @Test
   void profilesAreFoundByNameAndUnknownNamesListTheKnownOnes() {
     assertThat(ConnectPolicies.profile("openclaw-latest"))
-        .isSameAs(Profile.OPENCLAW_LATEST.policy());
+        .isSameAs(Profile.OPENCLAW_2026_9_6.policy());
     assertThat(ConnectPolicies.names())
         .hasSize(15)
         .startsWith("openclaw-2026.3.12")
         .contains("recommended")
         .endsWith("mosaic-198+rate-limit");
+    assertThat(ConnectPolicies.profile("openclaw-2026.4"))
+        .isSameAs(ConnectPolicies.profile("openclaw-2026.4.22"))
+        .isSameAs(Profile.OPENCLAW_2026_4.policy());
+    assertThat(ConnectPolicies.compiled("openclaw-2026.5"))
+        .isSameAs(ConnectPolicies.compiled("openclaw-2026.5.28"));
+    assertThat(ConnectPolicies.profile("openclaw-2026.5").name()).isEqualTo("openclaw-2026.5.28");
+    assertThat(ConnectPolicies.names()).doesNotContain("openclaw-2026.4", "openclaw-2026.5");
+    assertThat(ConnectPolicies.aliases())
+        .containsEntry("openclaw-2026.4", "openclaw-2026.4.22")
+        .containsEntry("openclaw-2026.5", "openclaw-2026.5.28")
+        .containsEntry("openclaw-latest", "openclaw-2026.9.6");
     assertThatThrownBy(() -> ConnectPolicies.profile("openclaw-1.0"))
         .isInstanceOf(NoSuchElementException.class)
         .hasMessageStartingWith(
@@ -321,8 +345,8 @@ class PolicyPipelineTest {
   void aPipelineDescribesItself() {
     PolicyPipeline policy = ConnectPolicies.profile("openclaw-latest");
 
-    assertThat(policy.name()).isEqualTo("openclaw-latest");
-    assertThat(policy).hasToString("openclaw-latest");
+    assertThat(policy.name()).isEqualTo("openclaw-2026.9.6");
+    assertThat(policy).hasToString("openclaw-2026.9.6");
     assertThat(policy.stages())
         .extracting(Stage::name)
         .startsWith("role", "origin")

@@ -75,7 +75,13 @@ final class Evidence {
     ControlUiSettings controlUi = gateway.controlUi();
     Client client = Client.of(frame.client().id(), frame.client().mode());
     GatewayAuthorizer.Result shared =
-        GatewayAuthorizer.authorize(gateway.auth(), frame.auth(), peer, socket, trustedProxies);
+        GatewayAuthorizer.authorize(
+            gateway.auth(),
+            frame.auth(),
+            peer,
+            socket,
+            trustedProxies,
+            reading.sharedSecretFromEitherField());
 
     DeviceIdentity device = frame.device();
     DeviceProof proof = DeviceProof.ABSENT;

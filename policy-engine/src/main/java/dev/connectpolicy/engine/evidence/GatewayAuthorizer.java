@@ -74,13 +74,56 @@ final class GatewayAuthorizer {
       IpAddress remote,
       SocketInfo socket,
       List<IpRange> trustedProxies) {
+    return authorize(auth, credentials, remote, socket, trustedProxies, false);
+  }
+
+  /**
+   * Authorizes the shared credentials of a connect frame as a release reads them.
+   *
+   * @param auth the gateway's authentication settings
+   * @param credentials what the client sent
+   * @param remote the socket peer's address
+   * @param socket the socket, for the trusted proxy's headers
+   * @param trustedProxies the gateway's trusted proxies
+   * @param eitherField whether the other kind's field stands in for an absent or blank one
+   *     (2026.9.6's {@code resolveConnectSecret})
+   * @return the result
+   */
+  public static Result authorize(
+      GatewayAuth auth,
+      Credentials credentials,
+      IpAddress remote,
+      SocketInfo socket,
+      List<IpRange> trustedProxies,
+      boolean eitherField) {
     return switch (auth.mode()) {
       case TRUSTED_PROXY -> trustedProxy(auth.trustedProxy(), remote, socket, trustedProxies);
       case NONE -> Result.success(AuthMethod.NONE);
-      case TOKEN -> secret(auth.token(), credentials.token(), "token", AuthMethod.TOKEN);
+      case TOKEN ->
+          secret(
+              auth.token(),
+              sent(credentials.token(), credentials.password(), eitherField),
+              "token",
+              AuthMethod.TOKEN);
       case PASSWORD ->
-          secret(auth.password(), credentials.password(), "password", AuthMethod.PASSWORD);
+          secret(
+              auth.password(),
+              sent(credentials.password(), credentials.token(), eitherField),
+              "password",
+              AuthMethod.PASSWORD);
     };
+  }
+
+  /**
+   * The secret compared: the configured kind's field, or, where the release reads either field, the
+   * other kind's when that one is absent or blank (OpenClaw trims both first).
+   */
+  private static @Nullable String sent(
+      @Nullable String own, @Nullable String other, boolean eitherField) {
+    if (eitherField && (own == null || JsText.trim(own).isEmpty())) {
+      return other;
+    }
+    return own;
   }
 
   private static Result secret(

@@ -23,15 +23,42 @@ public final class AuthFailures {
 
   private AuthFailures() {}
 
-  /** Which hint a message carries, from the client's declared identity. */
+  /**
+   * Which hint a message carries, from the client's declared identity and, in 2026.9, whether the
+   * connection is direct-local ({@code formatGatewayAuthFailureMessage}).
+   */
   public enum Audience {
-    /** A client in CLI mode: point at {@code gateway.remote.*}. */
+    /** A client in CLI mode (2026.9: not direct-local): point at {@code gateway.remote.*}. */
     CLI,
-    /** The Control UI or web chat: point at the dashboard settings. */
+    /** The Control UI or web chat (before 2026.9): point at the dashboard settings. */
     DASHBOARD,
     /** Anyone else. */
-    OTHER
+    OTHER,
+    /**
+     * 2026.9: a client in CLI mode on a direct-local connection: point at this gateway's own {@code
+     * gateway.auth.*}, or at pairing the device.
+     */
+    LOCAL_CLI,
+    /**
+     * 2026.9: an operator UI (browser Control UI, terminal UI) or web chat, not in CLI mode: the
+     * dashboard settings; a missing token also points at {@code openclaw doctor}.
+     */
+    OPERATOR_UI,
+    /**
+     * 2026.9: a client in CLI mode claiming an operator UI or web chat, direct-local: the hints of
+     * {@link #LOCAL_CLI}, except a missing token, which gets {@link #OPERATOR_UI}'s.
+     */
+    LOCAL_CLI_OPERATOR_UI,
+    /**
+     * 2026.9: a client in CLI mode claiming an operator UI or web chat, not direct-local: the hints
+     * of {@link #CLI}, except a missing token, which gets {@link #OPERATOR_UI}'s.
+     */
+    REMOTE_CLI_OPERATOR_UI
   }
+
+  /** 2026.9's hint of a missing token for an operator UI or web chat. */
+  private static final String MISSING_UI_TOKEN_HINT =
+      "paste in Control UI settings or openclaw doctor --generate-gateway-token; restart";
 
   /**
    * Builds the rejection for failed authentication.
@@ -173,23 +200,35 @@ public final class AuthFailures {
       AuthMode mode, Credential provided, String reason, Audience audience) {
     String tokenHint =
         switch (audience) {
-          case CLI -> "set gateway.remote.token to match gateway.auth.token";
-          case DASHBOARD -> "open the dashboard URL and paste the token in Control UI settings";
+          case CLI, REMOTE_CLI_OPERATOR_UI ->
+              "set gateway.remote.token to match gateway.auth.token";
+          case LOCAL_CLI, LOCAL_CLI_OPERATOR_UI ->
+              "use this gateway's gateway.auth.token or pair the device";
+          case DASHBOARD, OPERATOR_UI ->
+              "open the dashboard URL and paste the token in Control UI settings";
           case OTHER -> "provide gateway auth token";
         };
     String passwordHint =
         switch (audience) {
-          case CLI -> "set gateway.remote.password to match gateway.auth.password";
-          case DASHBOARD -> "enter the password in Control UI settings";
+          case CLI, REMOTE_CLI_OPERATOR_UI ->
+              "set gateway.remote.password to match gateway.auth.password";
+          case LOCAL_CLI, LOCAL_CLI_OPERATOR_UI -> "use this gateway's gateway.auth.password";
+          case DASHBOARD, OPERATOR_UI -> "enter the password in Control UI settings";
           case OTHER -> "provide gateway auth password";
         };
     String tokenMissing = "unauthorized: gateway token missing (" + tokenHint + ")";
+    String tokenMissingReason =
+        switch (audience) {
+          case OPERATOR_UI, LOCAL_CLI_OPERATOR_UI, REMOTE_CLI_OPERATOR_UI ->
+              "unauthorized: gateway token missing (" + MISSING_UI_TOKEN_HINT + ")";
+          default -> tokenMissing;
+        };
     String passwordMissing = "unauthorized: gateway password missing (" + passwordHint + ")";
     String bootstrapInvalid =
         "unauthorized: bootstrap token invalid or expired (scan a fresh setup code)";
     switch (failure(reason)) {
       case TOKEN_MISSING:
-        return tokenMissing;
+        return tokenMissingReason;
       case TOKEN_MISMATCH:
         return "unauthorized: gateway token mismatch (" + tokenHint + ")";
       case TOKEN_MISSING_CONFIG:

@@ -44,10 +44,12 @@ public final class RequestReading {
 
   private final boolean foreignHostIsRemote;
   private final @Nullable ConnectSchema schema;
+  private final boolean sharedSecretFromEitherField;
 
   private RequestReading(Builder builder) {
     this.foreignHostIsRemote = builder.foreignHostIsRemote;
     this.schema = builder.schema;
+    this.sharedSecretFromEitherField = builder.sharedSecretFromEitherField;
   }
 
   /**
@@ -59,6 +61,19 @@ public final class RequestReading {
    */
   public @Nullable ConnectSchema schema() {
     return schema;
+  }
+
+  /**
+   * Whether the shared secret is read from the other kind's field when the configured kind's field
+   * is absent or blank: OpenClaw 2026.9.6 compares {@code connectAuth[mode] ??
+   * connectAuth[otherKind]} ({@code resolveConnectSecret} in {@code auth-*.mjs}), so the token sent
+   * as {@code auth.password} authenticates a token gateway, and a wrong secret there is a mismatch,
+   * not "missing". Earlier releases read the configured kind's field only. Initially false.
+   *
+   * @return true if the other kind's field stands in for an absent one
+   */
+  public boolean sharedSecretFromEitherField() {
+    return sharedSecretFromEitherField;
   }
 
   /**
@@ -91,6 +106,7 @@ public final class RequestReading {
     Builder builder = new Builder();
     builder.foreignHostIsRemote = foreignHostIsRemote;
     builder.schema = schema;
+    builder.sharedSecretFromEitherField = sharedSecretFromEitherField;
     return builder;
   }
 
@@ -123,6 +139,8 @@ public final class RequestReading {
         + foreignHostIsRemote
         + ", schema="
         + (schema == null ? "none" : schema.wording())
+        + ", sharedSecretFromEitherField="
+        + sharedSecretFromEitherField
         + "]";
   }
 
@@ -131,6 +149,7 @@ public final class RequestReading {
 
     private boolean foreignHostIsRemote = true;
     private @Nullable ConnectSchema schema;
+    private boolean sharedSecretFromEitherField = false;
 
     private Builder() {}
 
@@ -142,6 +161,17 @@ public final class RequestReading {
      */
     public Builder schema(@Nullable ConnectSchema schema) {
       this.schema = schema;
+      return this;
+    }
+
+    /**
+     * Sets {@link RequestReading#sharedSecretFromEitherField()}.
+     *
+     * @param either whether the other kind's field stands in for an absent one
+     * @return this builder
+     */
+    public Builder sharedSecretFromEitherField(boolean either) {
+      this.sharedSecretFromEitherField = either;
       return this;
     }
 

@@ -72,6 +72,17 @@ class AuthFailuresTest {
         "trusted-proxy | none | trusted_proxy_user_missing | OTHER | unauthorized",
         "token | token | scope_mismatch | OTHER | unauthorized",
         "password | device-token | unauthorized | OTHER | unauthorized",
+        "token | none | token_missing | LOCAL_CLI | unauthorized: gateway token missing (use this gateway's gateway.auth.token or pair the device)",
+        "token | token | token_mismatch | LOCAL_CLI | unauthorized: gateway token mismatch (use this gateway's gateway.auth.token or pair the device)",
+        "password | none | password_missing | LOCAL_CLI | unauthorized: gateway password missing (use this gateway's gateway.auth.password)",
+        "token | none | token_missing | OPERATOR_UI | unauthorized: gateway token missing (paste in Control UI settings or openclaw doctor --generate-gateway-token; restart)",
+        "token | token | token_mismatch | OPERATOR_UI | unauthorized: gateway token mismatch (open the dashboard URL and paste the token in Control UI settings)",
+        "token | none | unauthorized | OPERATOR_UI | unauthorized: gateway token missing (open the dashboard URL and paste the token in Control UI settings)",
+        "password | password | password_mismatch | OPERATOR_UI | unauthorized: gateway password mismatch (enter the password in Control UI settings)",
+        "token | none | token_missing | LOCAL_CLI_OPERATOR_UI | unauthorized: gateway token missing (paste in Control UI settings or openclaw doctor --generate-gateway-token; restart)",
+        "token | token | token_mismatch | LOCAL_CLI_OPERATOR_UI | unauthorized: gateway token mismatch (use this gateway's gateway.auth.token or pair the device)",
+        "token | none | token_missing | REMOTE_CLI_OPERATOR_UI | unauthorized: gateway token missing (paste in Control UI settings or openclaw doctor --generate-gateway-token; restart)",
+        "password | password | password_mismatch | REMOTE_CLI_OPERATOR_UI | unauthorized: gateway password mismatch (set gateway.remote.password to match gateway.auth.password)",
       })
   void messagesFollowOpenClawsTable(
       String mode, String provided, String reason, Audience audience, String message) {
@@ -152,7 +163,7 @@ class AuthFailuresTest {
       }
     }
     assertThat(compared)
-        .isEqualTo(5 * AuthMode.values().length * Credential.values().length * 3 * 2);
+        .isEqualTo(5 * AuthMode.values().length * Credential.values().length * 7 * 2);
   }
 
   @Test
