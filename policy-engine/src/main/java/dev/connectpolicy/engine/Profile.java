@@ -1,5 +1,6 @@
 package dev.connectpolicy.engine;
 
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,8 @@ public enum Profile {
       "openclaw-2026.3.12",
       "OpenClaw 2026.3.12: device-less nodes refused on loopback; bypass admits any role",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_3_12),
+      Profiles::openclaw2026_3_12,
+      RequestReadings.OPENCLAW_2026_3_11),
 
   /**
    * OpenClaw 2026.3.13 (section 2.4 P313, #45512). Differs from 2026.3.12 in one rule: {@code
@@ -46,7 +48,8 @@ public enum Profile {
       "openclaw-2026.3.13",
       "OpenClaw 2026.3.13: the Control UI device bypass is operator-only (#45512)",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_3_13),
+      Profiles::openclaw2026_3_13,
+      RequestReadings.OPENCLAW_2026_3_13),
 
   /**
    * PR #48285 as proposed, on top of 2026.3.13 (sections 2.4 and 6): right after the Control UI
@@ -59,7 +62,8 @@ public enum Profile {
       "openclaw-2026.3.13+pr48285",
       "PR #48285 as proposed: loopback nodes admitted without a device, Control UI included",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_3_13PlusPr48285),
+      Profiles::openclaw2026_3_13PlusPr48285,
+      RequestReadings.OPENCLAW_2026_3_13),
 
   /**
    * PR #48285 as its review asked (section 6): the same exemption, scoped to clients that are not
@@ -69,7 +73,8 @@ public enum Profile {
       "openclaw-2026.3.13+pr48285-reviewed",
       "PR #48285 as reviewed: loopback nodes admitted without a device, never a Control UI",
       GatewayFamily.OPENCLAW,
-      Profiles::openclaw2026_3_13PlusPr48285Reviewed),
+      Profiles::openclaw2026_3_13PlusPr48285Reviewed,
+      RequestReadings.OPENCLAW_2026_3_13),
 
   /**
    * OpenClaw 2026.4.22, checked against that release's recordings, also found as {@code
@@ -90,6 +95,7 @@ public enum Profile {
       "OpenClaw 2026.4.22: locality model, TUI treated as Control UI, backend keeps scopes",
       GatewayFamily.OPENCLAW,
       Profiles::openclaw2026_4,
+      RequestReadings.OPENCLAW_2026_4_22,
       "openclaw-2026.4"),
 
   /**
@@ -104,6 +110,7 @@ public enum Profile {
       "OpenClaw 2026.5.28: local backend admitted without a device under auth mode none (#75781)",
       GatewayFamily.OPENCLAW,
       Profiles::openclaw2026_5,
+      RequestReadings.OPENCLAW_2026_5_28,
       "openclaw-2026.5"),
 
   /**
@@ -118,7 +125,8 @@ public enum Profile {
       "openclaw-latest",
       "OpenClaw latest: Control UI flags retired, backend shared-secret exception removed (#72418)",
       GatewayFamily.OPENCLAW,
-      Profiles::openclawLatest),
+      Profiles::openclawLatest,
+      RequestReadings.OPENCLAW_2026_9_6),
 
   /**
    * Our default: OpenClaw's latest policy with the fixes its history asks for.
@@ -146,7 +154,8 @@ public enum Profile {
       "our default: OpenClaw latest, refusing contradictory facts, TUI spoofing and silent role"
           + " upgrades",
       GatewayFamily.OPENCLAW,
-      Profiles::recommended),
+      Profiles::recommended,
+      RequestReadings.RECOMMENDED),
 
   /**
    * Moltis before PR #382 (seed 000, issues #381 and #380; peers section A.1): the node's WebSocket
@@ -258,17 +267,25 @@ public enum Profile {
   private final PolicyPipeline policy;
   private volatile @Nullable CompiledPolicy compiled;
 
+  Profile(String profileName, String summary, GatewayFamily family, Definition definition) {
+    this(profileName, summary, family, definition, RequestReading.DEFAULT);
+  }
+
   /**
-   * Declares a profile: its name, what distinguishes it, its gateway, its definition, and the older
-   * names it is still found by. This constructor's arguments are the one place where profile names
-   * and aliases are declared; {@link #named(String)} and every command's {@code --profile} accept
-   * both.
+   * Declares a profile: its name, what distinguishes it, its gateway, its definition, how the
+   * release it models reads the raw request, and the older names it is still found by. These
+   * arguments are the one place where profile names and aliases are declared; {@link
+   * #named(String)} and every command's {@code --profile} accept both.
+   *
+   * @param reading the release's reading, a constant of {@link RequestReadings}
+   * @param aliases older names of the profile, each accepted wherever a profile name is
    */
   Profile(
       String profileName,
       String summary,
       GatewayFamily family,
       Definition definition,
+      RequestReading reading,
       String... aliases) {
     this.profileName = profileName;
     this.aliases = List.of(aliases);
@@ -276,6 +293,7 @@ public enum Profile {
     this.family = family;
     this.definition = definition;
     this.policy = definition.define(profileName, summary);
+    RequestReading.register(policy, reading);
   }
 
   /** Builds a profile's pipeline from its name and summary. */

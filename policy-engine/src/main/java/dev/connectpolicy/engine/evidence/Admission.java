@@ -5,8 +5,10 @@ import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.UpgradeContext;
+import dev.connectpolicy.engine.CompiledPolicy;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.evidence.internal.Evidence;
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +84,7 @@ public final class Admission {
    */
   public static ConnectContext facts(ConnectRequest request, Ed25519Verifier verifier) {
     Objects.requireNonNull(verifier, "verifier");
-    return Evidence.derive(request, verifier).context();
+    return Evidence.derive(request, verifier, RequestReading.DEFAULT).context();
   }
 
   /**
@@ -106,12 +108,15 @@ public final class Admission {
    *     entry is malformed
    */
   public static UpgradeContext upgrade(SocketInfo socket, GatewayConfig gateway) {
-    return Evidence.upgrade(socket, gateway);
+    return Evidence.upgrade(socket, gateway, RequestReading.DEFAULT);
   }
 
   /**
    * Derives the facts of a request and decides them. Malformed input does not throw: it is rejected
-   * with {@code INVALID_CONTEXT}, the message naming the field.
+   * with {@code INVALID_CONTEXT}, the message naming the field. For a named profile's policy
+   * (interpreted or compiled) the facts are derived as the release it models reads the request;
+   * {@link #facts} and any other policy read it as this layer always has: a loopback socket is
+   * local only with a local-ish {@code Host}.
    *
    * @param policy the policy to apply, such as {@code ConnectPolicies.recommended()}
    * @param request the raw request
@@ -137,12 +142,22 @@ public final class Admission {
     Objects.requireNonNull(verifier, "verifier");
     Evidence.Derived derived;
     try {
-      derived = Evidence.derive(request, verifier);
+      derived = Evidence.derive(request, verifier, reading(policy));
     } catch (InvalidContextException malformed) {
       return new Result(PolicyJson.invalidContext(malformed, null), null, PayloadVersion.NONE);
     }
     return new Result(
         policy.evaluate(derived.context()), derived.context(), derived.payloadVersion());
+  }
+
+  /**
+   * How the release the policy models reads the raw request: the reading of the named profile whose
+   * policy it is (a compiled profile's by the pipeline it was compiled from), the evidence layer's
+   * default for any other policy.
+   */
+  static RequestReading reading(ConnectPolicy policy) {
+    return RequestReading.of(
+        policy instanceof CompiledPolicy compiled ? compiled.interpreted() : policy);
   }
 
   /** The outcome of {@link #admit}: the decision, the facts and the payload version. */

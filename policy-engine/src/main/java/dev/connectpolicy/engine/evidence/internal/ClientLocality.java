@@ -33,10 +33,13 @@ public final class ClientLocality {
 
   /**
    * OpenClaw's {@code isLocalDirectRequest}: the client address is loopback, the Host header is
-   * local-ish, and there are no forwarding headers unless the socket peer is a trusted proxy.
+   * local-ish (where the release checks it), and there are no forwarding headers unless the socket
+   * peer is a trusted proxy.
    *
    * @param clientAddress the resolved client address, or null if there is none
    * @param hostHeader the Host header, or null
+   * @param hostChecked whether a Host header that is not local-ish makes the client remote
+   *     (OpenClaw 2026.3), or is ignored (2026.4 and later)
    * @param forwarded whether forwarding headers are present
    * @param peerIsTrustedProxy whether the socket peer is a trusted proxy
    * @return true for a direct local client
@@ -44,11 +47,12 @@ public final class ClientLocality {
   public static boolean isLocal(
       @Nullable IpAddress clientAddress,
       @Nullable String hostHeader,
+      boolean hostChecked,
       boolean forwarded,
       boolean peerIsTrustedProxy) {
     return clientAddress != null
         && clientAddress.isLoopback()
-        && HostNames.isLocalish(hostHeader)
+        && (!hostChecked || HostNames.isLocalish(hostHeader))
         && (!forwarded || peerIsTrustedProxy);
   }
 

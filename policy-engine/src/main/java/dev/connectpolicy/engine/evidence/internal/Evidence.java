@@ -21,6 +21,7 @@ import dev.connectpolicy.engine.evidence.GatewayConfig;
 import dev.connectpolicy.engine.evidence.PairedDevice;
 import dev.connectpolicy.engine.evidence.PayloadVersion;
 import dev.connectpolicy.engine.evidence.SocketInfo;
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,16 +47,18 @@ public final class Evidence {
    *
    * @param request the raw request
    * @param verifier the library that verifies the device signature
+   * @param reading how the policy's release reads the request
    * @return the facts and the payload version
    * @throws InvalidContextException naming the field, if the socket address, a trusted proxy or the
    *     pairing record's key is malformed
    */
-  public static Derived derive(ConnectRequest request, Ed25519Verifier verifier) {
+  public static Derived derive(
+      ConnectRequest request, Ed25519Verifier verifier, RequestReading reading) {
     ConnectFrame frame = request.connect();
     SocketInfo socket = request.socket();
     GatewayConfig gateway = request.gateway();
 
-    Peer at = peer(socket, gateway);
+    Peer at = peer(socket, gateway, reading);
     IpAddress peer = at.address();
     List<IpRange> trustedProxies = at.trustedProxies();
     boolean forwarded = at.forwarded();
@@ -153,12 +156,14 @@ public final class Evidence {
    *
    * @param socket the socket of the upgrade request
    * @param gateway the gateway's configuration
+   * @param reading how the policy's release reads the request
    * @return the upgrade's facts
    * @throws InvalidContextException naming the field, if the socket address or a trusted proxy is
    *     malformed
    */
-  public static UpgradeContext upgrade(SocketInfo socket, GatewayConfig gateway) {
-    Peer at = peer(socket, gateway);
+  public static UpgradeContext upgrade(
+      SocketInfo socket, GatewayConfig gateway, RequestReading reading) {
+    Peer at = peer(socket, gateway, reading);
     return new UpgradeContext(
         at.local() ? Locality.DIRECT_LOCAL : Locality.REMOTE,
         at.origin(),
@@ -177,7 +182,7 @@ public final class Evidence {
       boolean local,
       OriginCheck origin) {}
 
-  private static Peer peer(SocketInfo socket, GatewayConfig gateway) {
+  private static Peer peer(SocketInfo socket, GatewayConfig gateway, RequestReading reading) {
     IpAddress peer = IpAddress.parse(socket.remoteAddress());
     if (peer == null) {
       throw new InvalidContextException(
@@ -197,7 +202,12 @@ public final class Evidence {
             trustedProxies,
             gateway.allowRealIpFallback());
     boolean local =
-        ClientLocality.isLocal(clientAddress, socket.header("host"), forwarded, peerTrusted);
+        ClientLocality.isLocal(
+            clientAddress,
+            socket.header("host"),
+            reading.foreignHostIsRemote(),
+            forwarded,
+            peerTrusted);
     ControlUiSettings controlUi = gateway.controlUi();
     OriginCheck origin =
         BrowserOrigin.check(

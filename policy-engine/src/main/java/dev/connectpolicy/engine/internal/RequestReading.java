@@ -1,0 +1,137 @@
+package dev.connectpolicy.engine.internal;
+
+import dev.connectpolicy.api.ConnectPolicy;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How one release of a gateway reads the raw request: the settings of the evidence layer that
+ * differ between releases without being rules over facts (whether a foreign {@code Host} makes a
+ * loopback socket remote, the connect schema, which shared-secret field counts, which pairing
+ * metadata is pinned, ...). A profile names its release's reading; {@code Admission.admit(policy,
+ * request)} derives the facts with the reading of the profile whose policy it is given, and with
+ * {@link #DEFAULT} for any other {@link ConnectPolicy}. A reading is never a fact: it changes how
+ * the facts are derived, not the fact space, so no decision table changes its columns for it.
+ *
+ * <h2>How to add a per-release setting</h2>
+ *
+ * <ol>
+ *   <li>Here: a private final field, its accessor (javadoc: what the release does, and the bundle
+ *       file it was read in), the {@link Builder}'s setter, and the builder's initial value, which
+ *       is what the evidence layer did before the setting existed. {@link #DEFAULT} is built from
+ *       those initial values, so every policy that is not a profile reads requests exactly as
+ *       before.
+ *   <li>In the evidence layer ({@code Evidence.derive}, {@code Evidence.upgrade}, or a check before
+ *       them): read the setting from the reading passed in, never from a profile's name.
+ *   <li>In {@code RequestReadings} (package {@code dev.connectpolicy.engine}): set it on the
+ *       constants of the releases that differ. There is one constant per released version the
+ *       profiles model, and each {@code Profile} constant names its own, so a profile copied or
+ *       renamed carries its reading.
+ *   <li>A unit test per release value that fails if the setting is ignored, and a CHANGELOG line
+ *       per profile whose decisions change.
+ * </ol>
+ */
+public final class RequestReading {
+
+  /** What the evidence layer does for any policy that is not a profile. */
+  public static final RequestReading DEFAULT = builder().build();
+
+  private static final Map<ConnectPolicy, RequestReading> BY_POLICY =
+      Collections.synchronizedMap(new IdentityHashMap<>());
+
+  private final boolean foreignHostIsRemote;
+
+  private RequestReading(Builder builder) {
+    this.foreignHostIsRemote = builder.foreignHostIsRemote;
+  }
+
+  /**
+   * Whether a loopback socket with a {@code Host} header that is not local-ish is remote. OpenClaw
+   * 2026.3 ({@code isLocalDirectRequest} in {@code auth-profiles-*.js}) checks the Host; from
+   * 2026.4 on ({@code isLocalDirectRequest} in {@code auth-*.js}) a loopback socket without
+   * forwarding headers is local whatever its Host says. Initially true, the stricter reading.
+   *
+   * @return true if a foreign Host makes a loopback socket remote
+   */
+  public boolean foreignHostIsRemote() {
+    return foreignHostIsRemote;
+  }
+
+  /**
+   * Starts a reading from the initial values, those of {@link #DEFAULT}.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a reading from this one's settings, for a release that differs in a few.
+   *
+   * @return a builder holding this reading's settings
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.foreignHostIsRemote = foreignHostIsRemote;
+    return builder;
+  }
+
+  /**
+   * Records the reading of a profile's policy, once, when the profile is built.
+   *
+   * @param policy the profile's policy
+   * @param reading its release's reading
+   */
+  public static void register(ConnectPolicy policy, RequestReading reading) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(reading, "reading");
+    BY_POLICY.put(policy, reading);
+  }
+
+  /**
+   * Returns the reading of a policy: its profile's, or {@link #DEFAULT} for any other policy. A
+   * compiled profile is looked up by the policy it was compiled from.
+   *
+   * @param policy the policy, as registered (the interpreted pipeline of a compiled profile)
+   * @return the reading
+   */
+  public static RequestReading of(ConnectPolicy policy) {
+    return BY_POLICY.getOrDefault(policy, DEFAULT);
+  }
+
+  @Override
+  public String toString() {
+    return "RequestReading[foreignHostIsRemote=" + foreignHostIsRemote + "]";
+  }
+
+  /** Builds a reading; every setting starts at what the evidence layer did before it existed. */
+  public static final class Builder {
+
+    private boolean foreignHostIsRemote = true;
+
+    private Builder() {}
+
+    /**
+     * Sets {@link RequestReading#foreignHostIsRemote()}.
+     *
+     * @param remote whether a foreign Host makes a loopback socket remote
+     * @return this builder
+     */
+    public Builder foreignHostIsRemote(boolean remote) {
+      this.foreignHostIsRemote = remote;
+      return this;
+    }
+
+    /**
+     * Builds the reading.
+     *
+     * @return the reading
+     */
+    public RequestReading build() {
+      return new RequestReading(this);
+    }
+  }
+}
