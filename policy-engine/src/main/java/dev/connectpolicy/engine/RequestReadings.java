@@ -14,7 +14,8 @@ final class RequestReadings {
   private RequestReadings() {}
 
   /** OpenClaw 2026.3.11; also what the 2026.3.12 profile inherited (its recording is 3.11's). */
-  static final RequestReading OPENCLAW_2026_3_11 = RequestReading.builder().build();
+  static final RequestReading OPENCLAW_2026_3_11 =
+      RequestReading.builder().deviceTokenNeedsScopeBaseline(true).build();
 
   /** OpenClaw 2026.3.13, and the PR #48285 profiles built on it. */
   static final RequestReading OPENCLAW_2026_3_13 = OPENCLAW_2026_3_11.toBuilder().build();
@@ -23,7 +24,8 @@ final class RequestReadings {
   static final RequestReading OPENCLAW_2026_4_22 = OPENCLAW_2026_3_13.toBuilder().build();
 
   /** OpenClaw 2026.5.28, the release the 2026.5 profile is checked against. */
-  static final RequestReading OPENCLAW_2026_5_28 = OPENCLAW_2026_4_22.toBuilder().build();
+  static final RequestReading OPENCLAW_2026_5_28 =
+      OPENCLAW_2026_4_22.toBuilder().deviceTokenScopeMismatch(true).build();
 
   /** OpenClaw 2026.9.6, the current release, which {@code openclaw-latest} is checked against. */
   static final RequestReading OPENCLAW_2026_9_6 = OPENCLAW_2026_5_28.toBuilder().build();

@@ -177,6 +177,7 @@ public final class RequestJson {
   }
 
   private static PairedDevice pairedDevice(JsonFields fields) {
+    boolean scopeBaseline = fields.has("scopes");
     PairedDevice record =
         new PairedDevice(
             fields.requiredString("publicKey"),
@@ -184,7 +185,8 @@ public final class RequestJson {
             fields.optionalStringList("scopes"),
             fields.optionalString("platform"),
             fields.optionalString("deviceFamily"),
-            fields.optionalString("deviceToken"));
+            fields.optionalString("deviceToken"),
+            scopeBaseline);
     fields.finish();
     return record;
   }

@@ -42,9 +42,13 @@ public final class RequestReading {
       Collections.synchronizedMap(new IdentityHashMap<>());
 
   private final boolean foreignHostIsRemote;
+  private final boolean deviceTokenNeedsScopeBaseline;
+  private final boolean deviceTokenScopeMismatch;
 
   private RequestReading(Builder builder) {
     this.foreignHostIsRemote = builder.foreignHostIsRemote;
+    this.deviceTokenNeedsScopeBaseline = builder.deviceTokenNeedsScopeBaseline;
+    this.deviceTokenScopeMismatch = builder.deviceTokenScopeMismatch;
   }
 
   /**
@@ -57,6 +61,37 @@ public final class RequestReading {
    */
   public boolean foreignHostIsRemote() {
     return foreignHostIsRemote;
+  }
+
+  /**
+   * Whether a device token fails against a pairing record that holds no scope list at all ({@code
+   * pairedDevice.scopes} absent, as opposed to empty). Every OpenClaw release recorded checks it:
+   * {@code verifyDeviceToken} takes {@code approvedScopes ?? scopes} as the baseline and fails when
+   * it is not an array ({@code resolveApprovedDeviceScopeBaseline}, {@code
+   * scopesWithinApprovedDeviceBaseline}; 2026.3.13 {@code device-pairing-CR72WwyN.js}, 2026.5.28
+   * {@code device-pairing-C5JfsLW6.js}). It shows in 2026.3, whose silent local pairing of a node
+   * stores no scopes, so that node's own device token is refused. Initially false: a record without
+   * scopes has an empty baseline, as before.
+   *
+   * @return true if a record without a scope list fails every device token
+   */
+  public boolean deviceTokenNeedsScopeBaseline() {
+    return deviceTokenNeedsScopeBaseline;
+  }
+
+  /**
+   * Whether a device token that matches but does not cover the scopes (or the record's baseline)
+   * fails with its own reason, {@code scope_mismatch} (code {@code AUTH_SCOPE_MISMATCH}), rather
+   * than {@code device_token_mismatch}. From 2026.5 on, {@code mapDeviceTokenAuthFailureReason}
+   * maps the check's {@code scope-mismatch} first, for an explicit device token and for the shared
+   * token tried as one (2026.5.28 {@code message-handler-Di7dZOOw.js}); 2026.4.22 ({@code
+   * server.impl-D40kmTX8.js}) and 2026.3 report every failed explicit device token as {@code
+   * device_token_mismatch}. Initially false.
+   *
+   * @return true if a scope shortfall of a matching device token is {@code scope_mismatch}
+   */
+  public boolean deviceTokenScopeMismatch() {
+    return deviceTokenScopeMismatch;
   }
 
   /**
@@ -76,6 +111,8 @@ public final class RequestReading {
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.foreignHostIsRemote = foreignHostIsRemote;
+    builder.deviceTokenNeedsScopeBaseline = deviceTokenNeedsScopeBaseline;
+    builder.deviceTokenScopeMismatch = deviceTokenScopeMismatch;
     return builder;
   }
 
@@ -104,15 +141,45 @@ public final class RequestReading {
 
   @Override
   public String toString() {
-    return "RequestReading[foreignHostIsRemote=" + foreignHostIsRemote + "]";
+    return "RequestReading[foreignHostIsRemote="
+        + foreignHostIsRemote
+        + ", deviceTokenNeedsScopeBaseline="
+        + deviceTokenNeedsScopeBaseline
+        + ", deviceTokenScopeMismatch="
+        + deviceTokenScopeMismatch
+        + "]";
   }
 
   /** Builds a reading; every setting starts at what the evidence layer did before it existed. */
   public static final class Builder {
 
     private boolean foreignHostIsRemote = true;
+    private boolean deviceTokenNeedsScopeBaseline = false;
+    private boolean deviceTokenScopeMismatch = false;
 
     private Builder() {}
+
+    /**
+     * Sets {@link RequestReading#deviceTokenNeedsScopeBaseline()}.
+     *
+     * @param needed whether a record without a scope list fails every device token
+     * @return this builder
+     */
+    public Builder deviceTokenNeedsScopeBaseline(boolean needed) {
+      this.deviceTokenNeedsScopeBaseline = needed;
+      return this;
+    }
+
+    /**
+     * Sets {@link RequestReading#deviceTokenScopeMismatch()}.
+     *
+     * @param own whether a scope shortfall of a matching device token is {@code scope_mismatch}
+     * @return this builder
+     */
+    public Builder deviceTokenScopeMismatch(boolean own) {
+      this.deviceTokenScopeMismatch = own;
+      return this;
+    }
 
     /**
      * Sets {@link RequestReading#foreignHostIsRemote()}.

@@ -115,7 +115,8 @@ public final class Evidence {
             record,
             PairingCheck.sameKey(recordKey, deviceKey),
             frame.role(),
-            frame.scopes());
+            frame.scopes(),
+            reading);
     Locality locality =
         ClientLocality.pairingLocality(local, client, socket, peer, forwarded, auth);
     PairingState pairing =
