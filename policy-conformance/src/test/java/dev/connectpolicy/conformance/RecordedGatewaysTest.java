@@ -34,9 +34,6 @@ class RecordedGatewaysTest {
    * is modelled by {@code openclaw-latest} until it has its own.
    */
   static String profileOf(String version) {
-    if (version.equals("2026.3.11")) {
-      return "openclaw-2026.3.12"; // what 2026.3.12 inherited
-    }
     String named = "openclaw-" + version;
     return Profile.named(named).map(Profile::profileName).orElse("openclaw-latest");
   }

@@ -63,7 +63,16 @@ class ReleaseDifferencesTest {
     Decision decision = admit("openclaw-2026.3.13", line);
     assertThat(code(decision)).isEqualTo("AUTH_DEVICE_TOKEN_MISMATCH");
     assertThat(((Reject) decision).message()).isEqualTo(line.at("/answer/error/message").asText());
-    assertThat(code(admit("openclaw-2026.3.12", line))).isEqualTo("AUTH_DEVICE_TOKEN_MISMATCH");
+
+    ObjectNode march11 =
+        attempt(
+            "openclaw-2026.3.11-token.jsonl.gz",
+            "node-host/node node [] credential=device-token device=v3 pairing=paired"
+                + " locality=direct origin=absent schema=valid");
+    assertThat(march11.at("/request/pairedDevice").has("scopes")).isFalse();
+    assertThat(recordedCode(march11)).isEqualTo("accept");
+    assertThat(code(admit("openclaw-2026.3.11", march11))).isEqualTo("accept");
+    assertThat(code(admit("openclaw-2026.3.13", march11))).isEqualTo("AUTH_DEVICE_TOKEN_MISMATCH");
   }
 
   @Test

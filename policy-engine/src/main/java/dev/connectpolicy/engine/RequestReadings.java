@@ -14,11 +14,11 @@ final class RequestReadings {
   private RequestReadings() {}
 
   /** OpenClaw 2026.3.11; also what the 2026.3.12 profile inherited (its recording is 3.11's). */
-  static final RequestReading OPENCLAW_2026_3_11 =
-      RequestReading.builder().deviceTokenNeedsScopeBaseline(true).build();
+  static final RequestReading OPENCLAW_2026_3_11 = RequestReading.builder().build();
 
   /** OpenClaw 2026.3.13, and the PR #48285 profiles built on it. */
-  static final RequestReading OPENCLAW_2026_3_13 = OPENCLAW_2026_3_11.toBuilder().build();
+  static final RequestReading OPENCLAW_2026_3_13 =
+      OPENCLAW_2026_3_11.toBuilder().deviceTokenNeedsScopeBaseline(true).build();
 
   /** OpenClaw 2026.4.22, the release the 2026.4 profile is checked against. */
   static final RequestReading OPENCLAW_2026_4_22 = OPENCLAW_2026_3_13.toBuilder().build();

@@ -65,13 +65,14 @@ public final class RequestReading {
 
   /**
    * Whether a device token fails against a pairing record that holds no scope list at all ({@code
-   * pairedDevice.scopes} absent, as opposed to empty). Every OpenClaw release recorded checks it:
-   * {@code verifyDeviceToken} takes {@code approvedScopes ?? scopes} as the baseline and fails when
-   * it is not an array ({@code resolveApprovedDeviceScopeBaseline}, {@code
-   * scopesWithinApprovedDeviceBaseline}; 2026.3.13 {@code device-pairing-CR72WwyN.js}, 2026.5.28
-   * {@code device-pairing-C5JfsLW6.js}). It shows in 2026.3, whose silent local pairing of a node
-   * stores no scopes, so that node's own device token is refused. Initially false: a record without
-   * scopes has an empty baseline, as before.
+   * pairedDevice.scopes} absent, as opposed to empty). From 2026.3.13 on, {@code verifyDeviceToken}
+   * takes {@code approvedScopes ?? scopes} as the baseline and fails when it is not an array
+   * ({@code resolveApprovedDeviceScopeBaseline}, {@code scopesWithinApprovedDeviceBaseline};
+   * 2026.3.13 {@code device-pairing-CR72WwyN.js}, 2026.5.28 {@code device-pairing-C5JfsLW6.js}). It
+   * shows in 2026.3.13, whose silent local pairing of a node stores no scopes, so that node's own
+   * device token is refused; 2026.3.11 ({@code device-pairing-BgGqOIku.js}) only checks the token's
+   * own scopes, and its recording accepts that node. Initially false: a record without scopes has
+   * an empty baseline, as before.
    *
    * @return true if a record without a scope list fails every device token
    */
