@@ -8,7 +8,9 @@
 #
 # Environment (all optional): JAVA (java), CONNECTIONS (16 concurrent clients), WARMUP (10 s),
 # SECONDS_PER_PHASE (20 s), FLOOD (400 connections, 0 for none), FLOOD_KIB (1000), FLOOD_PAUSE_MS
-# (1000: how long a flood client waits before its next connection once one is dropped), DEVICES (64),
+# (1000: how long a flood client waits before its next connection once one is dropped),
+# FLOOD_ADDRESSES (4: the flood connects from 127.0.0.2 to 127.0.0.5, the clients from 127.0.0.1;
+# 0: the flood from 127.0.0.1 too), DEVICES (64),
 # GATEWAY_HEAP (256m), GATEWAY_JAVA_OPTIONS (extra JVM options for the gateway, such as a JFR
 # recording), KEEP (a folder to keep the gateway's log and GC log in).
 set -euo pipefail
@@ -20,6 +22,7 @@ SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-20}
 FLOOD=${FLOOD:-400}
 FLOOD_KIB=${FLOOD_KIB:-1000}
 FLOOD_PAUSE_MS=${FLOOD_PAUSE_MS:-1000}
+FLOOD_ADDRESSES=${FLOOD_ADDRESSES:-4}
 DEVICES=${DEVICES:-64}
 GATEWAY_HEAP=${GATEWAY_HEAP:-256m}
 
@@ -66,7 +69,7 @@ done
 "$JAVA" -cp "$JAR" "${LOAD[@]}" run --url "ws://127.0.0.1:$PORT/" --dir "$WORK" \
   --pid "$GATEWAY_PID" --connections "$CONNECTIONS" --warmup-seconds "$WARMUP" \
   --seconds "$SECONDS_PER_PHASE" --flood "$FLOOD" --flood-kib "$FLOOD_KIB" \
-  --flood-pause-ms "$FLOOD_PAUSE_MS" --gc-log "$WORK"/gc.log
+  --flood-pause-ms "$FLOOD_PAUSE_MS" --flood-addresses "$FLOOD_ADDRESSES" --gc-log "$WORK"/gc.log
 
 kill "$GATEWAY_PID"
 wait "$GATEWAY_PID" 2>/dev/null || true

@@ -5,7 +5,8 @@
  */
 module dev.connectpolicy.conformance {
   requires transitive dev.connectpolicy.api;
-  requires dev.connectpolicy.engine;
+  // Conformance.conform and diff take an Ed25519Verifier
+  requires transitive dev.connectpolicy.engine;
   requires com.fasterxml.jackson.databind;
   requires java.net.http;
   requires static org.jspecify;

@@ -1,12 +1,12 @@
 package dev.connectpolicy.benchmarks;
 
 import dev.connectpolicy.api.ConnectContext;
+import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Outcome;
 import dev.connectpolicy.benchmarks.baseline.IfElseChain;
 import dev.connectpolicy.benchmarks.casbin.CasbinPolicy;
 import dev.connectpolicy.benchmarks.cedar.CedarPolicy;
-import dev.connectpolicy.engine.CompiledPolicy;
 import dev.connectpolicy.engine.ConnectPolicies;
 import dev.connectpolicy.engine.PolicyPipeline;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +42,7 @@ public class ComparisonBenchmark {
   public String mix;
 
   private final PolicyPipeline profile = ConnectPolicies.profile("openclaw-2026.3.13");
-  private final CompiledPolicy compiled = ConnectPolicies.compiled("openclaw-2026.3.13");
+  private final ConnectPolicy compiled = ConnectPolicies.compiled("openclaw-2026.3.13");
   private final IfElseChain chain = new IfElseChain();
   private final CedarPolicy cedar = CedarPolicy.openclaw2026_3_13();
   private final CasbinPolicy casbin = CasbinPolicy.openclaw2026_3_13();

@@ -4,8 +4,10 @@ import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.PolicyPipeline;
 import dev.connectpolicy.engine.evidence.Admission;
+import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import dev.connectpolicy.engine.evidence.RequestJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code admit}: one decision, with the facts derived, per line of raw requests. */
 @Command(
@@ -27,14 +29,17 @@ import picocli.CommandLine.Command;
     })
 final class AdmitCommand extends LineCommand {
 
+  @Mixin VerifierOption verifier = new VerifierOption();
+
   AdmitCommand(Console console) {
     super(console);
   }
 
   @Override
   Lines.Answer answer(PolicyPipeline policy) {
+    Ed25519Verifier library = verifier.verifier;
     return line -> {
-      ConnectContext facts = Admission.facts(RequestJson.read(line));
+      ConnectContext facts = Admission.facts(RequestJson.read(line), library);
       return PolicyJson.write(policy.evaluate(facts), facts);
     };
   }

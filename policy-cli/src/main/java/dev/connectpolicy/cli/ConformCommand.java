@@ -35,6 +35,8 @@ final class ConformCommand implements Callable<Integer> {
 
   @Mixin ProfileOption profile = new ProfileOption();
 
+  @Mixin VerifierOption verifier = new VerifierOption();
+
   @Parameters(arity = "1..*", paramLabel = "RECORDING", description = "the recordings")
   List<Path> recordings = new ArrayList<>();
 
@@ -45,7 +47,8 @@ final class ConformCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Conformance.Report report =
-        Conformance.conform(profile.profile.profileName(), profile.profile.policy(), recordings);
+        Conformance.conform(
+            profile.profile.profileName(), profile.profile.policy(), recordings, verifier.verifier);
     console.out.write(report.text().getBytes(StandardCharsets.UTF_8));
     console.out.flush();
     return report.agrees() ? ExitStatus.OK : ExitStatus.DIFFERENT;

@@ -1,9 +1,9 @@
 package dev.connectpolicy.cli;
 
-import dev.connectpolicy.engine.CompactTable;
-import dev.connectpolicy.engine.DecisionTables;
 import dev.connectpolicy.engine.Profile;
-import dev.connectpolicy.engine.TableFormat;
+import dev.connectpolicy.engine.table.CompactTable;
+import dev.connectpolicy.engine.table.DecisionTables;
+import dev.connectpolicy.engine.table.TableFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

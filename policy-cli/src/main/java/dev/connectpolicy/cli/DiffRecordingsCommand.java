@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code diff-recordings}: two recordings of real gateways side by side. */
@@ -29,6 +30,8 @@ final class DiffRecordingsCommand implements Callable<Integer> {
 
   private final Console console;
 
+  @Mixin VerifierOption verifier = new VerifierOption();
+
   @Parameters(index = "0", paramLabel = "BASE", description = "the recording before")
   Path base = Path.of("");
 
@@ -41,7 +44,7 @@ final class DiffRecordingsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Conformance.Report report = Conformance.diff(base, changed);
+    Conformance.Report report = Conformance.diff(base, changed, verifier.verifier);
     console.out.write(report.text().getBytes(StandardCharsets.UTF_8));
     console.out.flush();
     return report.agrees() ? ExitStatus.OK : ExitStatus.DIFFERENT;

@@ -1,6 +1,6 @@
 package dev.connectpolicy.cli;
 
-import dev.connectpolicy.engine.TableFormat;
+import dev.connectpolicy.engine.table.TableFormat;
 import java.util.Arrays;
 import java.util.Iterator;
 import picocli.CommandLine.ITypeConverter;

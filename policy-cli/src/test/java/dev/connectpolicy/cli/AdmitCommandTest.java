@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** {@code admit} on the command line, on the bundled {@code examples/requests.jsonl}. */
 class AdmitCommandTest {
@@ -102,11 +104,51 @@ class AdmitCommandTest {
     Run help = new Run("", "admit", "--help");
     assertThat(help.status).isZero();
     assertThat(help.out.toString(StandardCharsets.UTF_8))
-        .startsWith("usage: connect-policy admit [-hV] -p=NAME [FILE]");
+        .startsWith("usage: connect-policy admit [-hV] -p=NAME [--verifier=NAME] [FILE]");
     Run usage = new Run("", "--help");
     assertThat(usage.out.toString(StandardCharsets.UTF_8)).contains("  admit ");
     Run unknown = new Run("", "admit", "--profile", "nonesuch");
     assertThat(unknown.status).isEqualTo(2);
     assertThat(unknown.err.toString(StandardCharsets.UTF_8)).contains("unknown profile `nonesuch`");
+  }
+
+  @Test
+  void verifierOption_choosesTheLibrary_andBothAnswerAlike() throws Exception {
+    for (List<String> command :
+        List.of(
+            List.of("admit", "-p", "recommended", "a"),
+            List.of("conform", "-p", "recommended", "a", "b"),
+            List.of("diff-recordings", "a", "b"))) {
+      List<String> jdk = new ArrayList<>(command);
+      jdk.addAll(1, List.of("--verifier", "jdk"));
+      CommandLine.ParseResult parsed =
+          Main.commandLine(new Console(System.in, new ByteArrayOutputStream(), System.err))
+              .parseArgs(jdk.toArray(String[]::new));
+      Object chosen = parsed.subcommand().commandSpec().findOption("--verifier").getValue();
+      assertThat(chosen).as("%s", command).isEqualTo(Ed25519Verifier.JDK);
+      CommandLine.ParseResult byDefault =
+          Main.commandLine(new Console(System.in, new ByteArrayOutputStream(), System.err))
+              .parseArgs(command.toArray(String[]::new));
+      assertThat(byDefault.subcommand().commandSpec().findOption("--verifier").<Object>getValue())
+          .as("%s", command)
+          .isEqualTo(Ed25519Verifier.BOUNCY_CASTLE);
+    }
+    Run bouncy =
+        new Run(
+            "", "admit", "--verifier", "bouncycastle", "-p", "recommended", EXAMPLES.toString());
+    Run jdk = new Run("", "admit", "--verifier", "JDK", "-p", "recommended", EXAMPLES.toString());
+    assertThat(bouncy.status).isZero();
+    assertThat(jdk.status).isZero();
+    assertThat(jdk.out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(bouncy.out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            new Run("", "admit", "-p", "recommended", EXAMPLES.toString())
+                .out.toString(StandardCharsets.UTF_8));
+    assertThat(new Run("", "admit", "--help").out.toString(StandardCharsets.UTF_8))
+        .contains("--verifier=NAME", "bouncycastle", "jdk");
+    Run unknown = new Run("", "admit", "--verifier", "sunec", "-p", "recommended");
+    assertThat(unknown.status).isEqualTo(2);
+    assertThat(unknown.err.toString(StandardCharsets.UTF_8))
+        .contains("unknown verifier `sunec`: one of bouncycastle, jdk");
   }
 }

@@ -3,6 +3,7 @@ package dev.connectpolicy.conformance;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectpolicy.api.ConnectPolicy;
+import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -91,6 +92,23 @@ public final class Conformance {
    */
   public static Report conform(String policyName, ConnectPolicy policy, List<Path> recordings)
       throws IOException {
+    return conform(policyName, policy, recordings, Ed25519Verifier.defaultVerifier());
+  }
+
+  /**
+   * Replays recordings through {@code Admission.admit} with a policy and a verifier of device
+   * signatures.
+   *
+   * @param policyName the policy's name, as printed
+   * @param policy the policy
+   * @param recordings the recordings
+   * @param verifier the library that verifies device signatures
+   * @return the agreement on each aspect and the disagreements compacted into rows
+   * @throws IOException if a recording cannot be read
+   */
+  public static Report conform(
+      String policyName, ConnectPolicy policy, List<Path> recordings, Ed25519Verifier verifier)
+      throws IOException {
     List<Recording> read = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (Path file : recordings) {
@@ -98,7 +116,7 @@ public final class Conformance {
       read.add(recording);
       names.add(describe(recording));
     }
-    Replay replay = Replay.of(policyName, policy, read);
+    Replay replay = Replay.of(policyName, policy, read, verifier);
     return new Report(replay.report(String.join(", ", names)), replay.agrees());
   }
 
@@ -111,9 +129,23 @@ public final class Conformance {
    * @throws IOException if a recording cannot be read
    */
   public static Report diff(Path base, Path changed) throws IOException {
+    return diff(base, changed, Ed25519Verifier.defaultVerifier());
+  }
+
+  /**
+   * Compares two recordings of the same grid, attempt by attempt, deriving the rows' facts with a
+   * verifier of device signatures.
+   *
+   * @param base the recording before
+   * @param changed the recording after
+   * @param verifier the library that verifies device signatures
+   * @return the differences, compacted into rows
+   * @throws IOException if a recording cannot be read
+   */
+  public static Report diff(Path base, Path changed, Ed25519Verifier verifier) throws IOException {
     Recording before = Recording.read(base);
     Recording after = Recording.read(changed);
-    RecordingDiff diff = RecordingDiff.of(before, after);
+    RecordingDiff diff = RecordingDiff.of(before, after, verifier);
     return new Report(
         diff.report(describe(before), describe(after)),
         diff.rows().isEmpty() && diff.onlyInOne().isEmpty());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.engine.evidence.Admission;
+import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import dev.connectpolicy.engine.evidence.RequestJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,11 @@ record RecordingDiff(List<Rows.Row> rows, int matched, List<String> onlyInOne) {
    * @return the differences
    */
   static RecordingDiff of(Recording base, Recording changed) {
+    return of(base, changed, Ed25519Verifier.defaultVerifier());
+  }
+
+  /** The comparison, deriving the rows' facts with a verifier of device signatures. */
+  static RecordingDiff of(Recording base, Recording changed, Ed25519Verifier verifier) {
     Map<String, ObjectNode> before = byName(base);
     Map<String, ObjectNode> after = byName(changed);
     Rows rows = new Rows();
@@ -48,7 +54,7 @@ record RecordingDiff(List<Rows.Row> rows, int matched, List<String> onlyInOne) {
         continue;
       }
       matched++;
-      Map<String, String> facts = facts(entry.getValue());
+      Map<String, String> facts = facts(entry.getValue(), verifier);
       for (Aspect aspect : Aspect.values()) {
         if (Answer.compared(aspect, left, right)
             && !left.shown(aspect).equals(right.shown(aspect))) {
@@ -76,11 +82,11 @@ record RecordingDiff(List<Rows.Row> rows, int matched, List<String> onlyInOne) {
     return byName;
   }
 
-  private static Map<String, String> facts(ObjectNode line) {
+  private static Map<String, String> facts(ObjectNode line, Ed25519Verifier verifier) {
     ConnectContext context = null;
     if (line.has("request")) {
       try {
-        context = Admission.facts(RequestJson.read(line.get("request").toString()));
+        context = Admission.facts(RequestJson.read(line.get("request").toString()), verifier);
       } catch (InvalidContextException malformed) {
         // no facts: shown as "?"
       }

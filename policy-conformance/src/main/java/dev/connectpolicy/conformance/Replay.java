@@ -7,6 +7,7 @@ import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.evidence.Admission;
+import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import dev.connectpolicy.engine.evidence.RequestJson;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -62,6 +63,15 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
    * @return the replay
    */
   static Replay of(String policyName, ConnectPolicy policy, List<Recording> recordings) {
+    return of(policyName, policy, recordings, Ed25519Verifier.defaultVerifier());
+  }
+
+  /** The replay with a verifier of device signatures. */
+  static Replay of(
+      String policyName,
+      ConnectPolicy policy,
+      List<Recording> recordings,
+      Ed25519Verifier verifier) {
     List<Comparison> comparisons = new ArrayList<>();
     int unanswered = 0;
     for (Recording recording : recordings) {
@@ -75,7 +85,7 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
         ConnectContext facts = null;
         try {
           Admission.Result result =
-              Admission.admit(policy, RequestJson.read(line.get("request").toString()));
+              Admission.admit(policy, RequestJson.read(line.get("request").toString()), verifier);
           decision = result.decision();
           facts = result.facts().orElse(null);
         } catch (InvalidContextException malformed) {

@@ -11,7 +11,7 @@ import dev.connectpolicy.api.OriginCheck;
  * one version of OpenClaw's predicate; the backend claim is never proof, which is what made the
  * shared-secret forms a hole (#72418).
  */
-public enum BackendSelfPairing {
+enum BackendSelfPairing {
   /**
    * 2026.3 ({@code shouldSkipBackendSelfPairing}, #30801): a direct loopback client without an
    * Origin whose shared token or password was verified.

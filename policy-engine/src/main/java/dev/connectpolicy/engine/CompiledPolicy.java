@@ -14,6 +14,7 @@ import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
 import dev.connectpolicy.api.UpgradeContext;
 import dev.connectpolicy.api.UpgradeDecision;
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,11 +40,11 @@ import org.jspecify.annotations.Nullable;
  * equal to the interpreter on every cell of every profile.
  *
  * <pre>{@code
- * ConnectPolicy fast = Profile.OPENCLAW_LATEST.compiled();
- * Decision decision = fast.evaluate(context); // equals Profile.OPENCLAW_LATEST.policy().evaluate(context)
+ * ConnectPolicy fast = ConnectPolicies.compiled("openclaw-latest");
+ * Decision decision = fast.evaluate(context); // equals ConnectPolicies.profile("openclaw-latest").evaluate(context)
  * }</pre>
  */
-public final class CompiledPolicy implements ConnectPolicy {
+final class CompiledPolicy implements ConnectPolicy {
 
   /** The leaf that sends a context to the interpreter. */
   private static final int INTERPRET = 0;
@@ -140,7 +141,10 @@ public final class CompiledPolicy implements ConnectPolicy {
    *     decided differently (the pipeline reads the scopes, so it cannot be compiled)
    */
   public static CompiledPolicy compile(PolicyPipeline interpreted) {
-    return new CompiledPolicy(interpreted, new Builder(interpreted));
+    CompiledPolicy compiled = new CompiledPolicy(interpreted, new Builder(interpreted));
+    // admit reads a request for the compiled policy as for the pipeline it was compiled from
+    RequestReading.register(compiled, RequestReading.of(interpreted));
+    return compiled;
   }
 
   /**

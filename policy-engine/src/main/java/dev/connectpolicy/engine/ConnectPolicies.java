@@ -1,5 +1,6 @@
 package dev.connectpolicy.engine;
 
+import dev.connectpolicy.api.ConnectPolicy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The engine's entry point for policies: the named profiles and new pipelines.
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
  * Explanation why = ConnectPolicies.profile("openclaw-2026.3.13").explain(context);
  * }</pre>
  */
+@API(status = API.Status.STABLE)
 public final class ConnectPolicies {
 
   private ConnectPolicies() {}
@@ -43,7 +46,7 @@ public final class ConnectPolicies {
 
   /**
    * Returns a profile compiled into a lookup structure: the same decisions as {@link
-   * #profile(String)}, several times faster, for a gateway's hot path ({@link CompiledPolicy}).
+   * #profile(String)}, several times faster, for a gateway's hot path.
    *
    * <pre>{@code
    * ConnectPolicy policy = ConnectPolicies.compiled("recommended"); // once, at start-up
@@ -54,8 +57,21 @@ public final class ConnectPolicies {
    * @return the compiled policy, built on first use (about a second) and shared
    * @throws NoSuchElementException naming the known profiles, if there is no such profile
    */
-  public static CompiledPolicy compiled(String name) {
+  public static ConnectPolicy compiled(String name) {
     return named(name).compiled();
+  }
+
+  /**
+   * Compiles a pipeline of your own over the standard fact space, as {@link #compiled(String)}
+   * compiles a profile: the same decisions, from a lookup structure built now (about a second).
+   *
+   * @param pipeline a pipeline whose rules never read the declared scopes, such as a profile's
+   * @return the compiled policy, deciding exactly as {@code pipeline}
+   * @throws IllegalArgumentException if two cells that differ only in their non-empty scopes are
+   *     decided differently (the pipeline reads the scopes, so it cannot be compiled)
+   */
+  public static ConnectPolicy compile(PolicyPipeline pipeline) {
+    return CompiledPolicy.compile(pipeline);
   }
 
   private static Profile named(String name) {

@@ -7,7 +7,7 @@ import dev.connectpolicy.api.Client;
  * pairing rules (reference section 1.5). The browser Origin check always applies to the browser
  * Control UI itself, whatever this says.
  */
-public enum ControlUiClients {
+enum ControlUiClients {
   /** Only the browser Control UI, {@code openclaw-control-ui} (2026.3.x, and recommended). */
   BROWSER_ONLY,
   /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A gateway whose admission policy the profiles model, with the finite space of the facts its
@@ -28,9 +29,11 @@ import java.util.Set;
  * their defaults, so OpenClaw's decisions and golden tables are what they were.
  *
  * <pre>{@code
- * CompactTable table = DecisionTables.compact(GatewayFamily.MOLTIS.space(), policy);
+ * assertThat(policy).satisfies(Invariants.UPGRADE_NEVER_REJECTS_WHAT_CONNECT_ACCEPTS)
+ *     .over(ConnectContexts.of(GatewayFamily.MOLTIS.space())); // the testkit's generators
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL)
 public enum GatewayFamily {
 
   /** OpenClaw: the standard fact space ({@link FactSpace#standard()}), 2,668,896 cells. */

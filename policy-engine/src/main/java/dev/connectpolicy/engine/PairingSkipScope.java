@@ -1,7 +1,7 @@
 package dev.connectpolicy.engine;
 
 /** What a pairing skip waives (reference section 2.7). */
-public enum PairingSkipScope {
+enum PairingSkipScope {
   /** 2026.3: a skipped client is never checked against its pairing record at all. */
   ALL_CHECKS,
   /**

@@ -32,8 +32,7 @@ import dev.connectpolicy.api.UpgradeDecision;
 import dev.connectpolicy.api.WireValue;
 import dev.connectpolicy.engine.internal.JsonFields;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +48,7 @@ import org.jspecify.annotations.Nullable;
  * String answer = PolicyJson.write(ConnectPolicies.recommended().evaluate(context));
  * }</pre>
  */
+@API(status = API.Status.STABLE)
 public final class PolicyJson {
 
   private PolicyJson() {}
@@ -414,13 +414,7 @@ public final class PolicyJson {
   }
 
   static String generate(Writer writer) {
-    StringWriter text = new StringWriter(256);
-    try (JsonGenerator out = JsonFields.FACTORY.createGenerator(text)) {
-      writer.write(out);
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
-    }
-    return text.toString();
+    return JsonFields.generate(writer::write);
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +52,7 @@ import org.jspecify.annotations.Nullable;
  * Explanation why = policy.explain(context);
  * }</pre>
  */
+@API(status = API.Status.STABLE)
 public final class PolicyPipeline implements ConnectPolicy {
 
   /** The id named by an acceptance that no rule admitted explicitly. */
@@ -515,6 +517,7 @@ public final class PolicyPipeline implements ConnectPolicy {
   }
 
   /** Builds a {@link PolicyPipeline}; rule ids must be unique across the whole pipeline. */
+  @API(status = API.Status.STABLE)
   public static final class Builder {
     private final String name;
     private String description = "";

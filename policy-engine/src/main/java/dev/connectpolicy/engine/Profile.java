@@ -3,6 +3,7 @@ package dev.connectpolicy.engine;
 import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * startup, shared-auth generation, trusted-proxy scope headers, bootstrap and CIDR auto-approval)
  * belong to the transport or the evidence layer and are not part of any profile.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public enum Profile {
 
   /**
@@ -375,11 +377,12 @@ public enum Profile {
   /**
    * Returns the profile compiled into a lookup structure: the same decisions as {@link #policy()}
    * for every context, several times faster ({@link CompiledPolicy}). Compiled on first use, which
-   * evaluates every cell of the fact space once (about a second); shared afterwards.
+   * evaluates every cell of the fact space once (about a second); shared afterwards. Users call
+   * {@link ConnectPolicies#compiled(String)}.
    *
    * @return the compiled policy
    */
-  public CompiledPolicy compiled() {
+  CompiledPolicy compiled() {
     CompiledPolicy result = compiled;
     if (result == null) {
       synchronized (this) {

@@ -31,6 +31,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,22 +41,24 @@ import org.jspecify.annotations.Nullable;
  * upgrade request), credentials of other kinds ({@code credential.*}), identity claims, workspace
  * membership and rate limits. Where a peer gateway defines a message, it is reproduced verbatim.
  *
- * <p>Rules that need to know which clients count as the Control UI take a {@link ControlUiClients};
- * rules whose condition changed between versions take the version's variant ({@link
- * BackendSelfPairing}, {@link SilentPairing}, {@link PairingSkipScope}, {@link PairingMessage}).
- * "The device" below means the device identity as the policy sees it: absent if the client
- * presented none, or if an earlier rule established {@link Effect#IGNORE_DEVICE}.
+ * <p>The public factories are the rules a pipeline of your own composes, as {@code recommended}
+ * reads them: only the browser Control UI counts as the Control UI. The variants of the rules whose
+ * condition changed between OpenClaw's versions (which clients count as the Control UI, the
+ * backend's self-pairing exception, silent pairing, what a pairing skip covers, how a pairing
+ * rejection reads) are parameters of package-private factories, used by the profiles. "The device"
+ * below means the device identity as the policy sees it: absent if the client presented none, or if
+ * an earlier rule established {@link Effect#IGNORE_DEVICE}.
  *
  * <pre>{@code
  * Stage gate = Stage.of("missing-device",
  *         Rules.devicePresent(),
- *         Rules.trustedProxyControlUiOperator(ControlUiClients.BROWSER_ONLY),
- *         Rules.controlUiDeviceRequired(ControlUiClients.BROWSER_ONLY),
+ *         Rules.controlUiDeviceRequired(),
  *         Rules.operatorSharedAuth(),
- *         Rules.sharedAuthFailed(ControlUiClients.BROWSER_ONLY))
+ *         Rules.sharedAuthFailed())
  *     .otherwise(Rules.deviceIdentityRequired());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL)
 public final class Rules {
 
   private Rules() {}
@@ -178,7 +181,7 @@ public final class Rules {
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule disableDeviceAuth(ControlUiClients controlUi) {
+  static Rule disableDeviceAuth(ControlUiClients controlUi) {
     Verdict ignore = Verdict.pass(Effect.IGNORE_DEVICE);
     return rule(
             "control-ui.disable-device-auth",
@@ -213,7 +216,7 @@ public final class Rules {
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule trustedProxyControlUiOperator(ControlUiClients controlUi) {
+  static Rule trustedProxyControlUiOperator(ControlUiClients controlUi) {
     return rule(
             "control-ui.trusted-proxy-operator",
             "a Control UI operator authenticated by a trusted proxy needs no device")
@@ -228,7 +231,7 @@ public final class Rules {
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule controlUiBypassAnyRole(ControlUiClients controlUi) {
+  static Rule controlUiBypassAnyRole(ControlUiClients controlUi) {
     return rule(
             "control-ui.bypass-any-role",
             "dangerouslyDisableDeviceAuth admits a device-less Control UI in any role")
@@ -244,7 +247,7 @@ public final class Rules {
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule controlUiBypassOperator(ControlUiClients controlUi) {
+  static Rule controlUiBypassOperator(ControlUiClients controlUi) {
     return rule(
             "control-ui.bypass-operator",
             "dangerouslyDisableDeviceAuth admits a device-less Control UI operator")
@@ -262,7 +265,7 @@ public final class Rules {
    * @param backend the version of the backend predicate
    * @return the rule
    */
-  public static Rule localBackendOperator(BackendSelfPairing backend) {
+  static Rule localBackendOperator(BackendSelfPairing backend) {
     return rule(
             "device.local-backend-operator",
             "the gateway's own local backend client may connect as operator without a device")
@@ -278,7 +281,7 @@ public final class Rules {
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule controlUiInsecureAuth(ControlUiClients controlUi) {
+  static Rule controlUiInsecureAuth(ControlUiClients controlUi) {
     String id = "control-ui.insecure-auth";
     Verdict refused =
         Verdict.reject(
@@ -300,13 +303,24 @@ public final class Rules {
   }
 
   /**
+   * {@code control-ui.device-required}: refuses every device-less browser Control UI, as {@code
+   * recommended} does; the profiles that count the terminal UI as the Control UI too use the
+   * variant of their version.
+   *
+   * @return the rule
+   */
+  public static Rule controlUiDeviceRequired() {
+    return controlUiDeviceRequired(ControlUiClients.BROWSER_ONLY);
+  }
+
+  /**
    * {@code control-ui.device-required}: refuses every device-less Control UI (latest, after the
    * Control UI flags were retired, #112558).
    *
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule controlUiDeviceRequired(ControlUiClients controlUi) {
+  static Rule controlUiDeviceRequired(ControlUiClients controlUi) {
     String id = "control-ui.device-required";
     Verdict refused =
         Verdict.reject(
@@ -339,7 +353,7 @@ public final class Rules {
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule nodeLoopbackOutsideControlUi(ControlUiClients controlUi) {
+  static Rule nodeLoopbackOutsideControlUi(ControlUiClients controlUi) {
     return rule(
             "device.node-loopback-non-ui",
             "an authenticated node on loopback that is not a Control UI needs no device")
@@ -367,12 +381,23 @@ public final class Rules {
 
   /**
    * {@code auth.shared-auth-failed}: refuses a device-less client whose shared token or password
+   * failed, with the authentication failure, the message's hint naming the browser Control UI as
+   * {@code recommended} does.
+   *
+   * @return the rule
+   */
+  public static Rule sharedAuthFailed() {
+    return sharedAuthFailed(ControlUiClients.BROWSER_ONLY);
+  }
+
+  /**
+   * {@code auth.shared-auth-failed}: refuses a device-less client whose shared token or password
    * failed, with the authentication failure rather than "device identity required".
    *
    * @param controlUi which clients count as the Control UI (for the message's hint)
    * @return the rule
    */
-  public static Rule sharedAuthFailed(ControlUiClients controlUi) {
+  static Rule sharedAuthFailed(ControlUiClients controlUi) {
     AuthFailures.Rejections rejections = AuthFailures.Rejections.of("auth.shared-auth-failed");
     return Rule.of(
         "auth.shared-auth-failed",
@@ -441,7 +466,7 @@ public final class Rules {
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule scopesKeepAdmittedControlUi(ControlUiClients controlUi) {
+  static Rule scopesKeepAdmittedControlUi(ControlUiClients controlUi) {
     return rule(
             "scopes.keep-admitted-control-ui",
             "a device-less Control UI admitted by the missing-device gate keeps its scopes")
@@ -455,7 +480,7 @@ public final class Rules {
    *
    * @return the rule
    */
-  public static Rule scopesKeepSharedAuth() {
+  static Rule scopesKeepSharedAuth() {
     return rule(
             "scopes.keep-shared-auth",
             "a device-less connection with a verified shared secret keeps its scopes")
@@ -469,7 +494,7 @@ public final class Rules {
    * @param backend the version of the backend predicate
    * @return the rule
    */
-  public static Rule scopesKeepLocalBackend(BackendSelfPairing backend) {
+  static Rule scopesKeepLocalBackend(BackendSelfPairing backend) {
     return rule(
             "scopes.keep-local-backend", "the gateway's own local backend client keeps its scopes")
         .passesWhen((context, established) -> backend.applies(context));
@@ -482,7 +507,7 @@ public final class Rules {
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule scopesKeepInsecureLocalControlUi(ControlUiClients controlUi) {
+  static Rule scopesKeepInsecureLocalControlUi(ControlUiClients controlUi) {
     return rule(
             "scopes.keep-insecure-local-control-ui",
             "a loopback Control UI under allowInsecureAuth with a shared secret keeps its scopes")
@@ -582,13 +607,23 @@ public final class Rules {
   }
 
   /**
+   * {@code auth.gate}: refuses an unauthenticated connection with the authentication failure, the
+   * message's hint naming the browser Control UI as {@code recommended} does.
+   *
+   * @return the rule
+   */
+  public static Rule authGate() {
+    return authGate(ControlUiClients.BROWSER_ONLY);
+  }
+
+  /**
    * {@code auth.gate}: refuses an unauthenticated connection with the authentication failure: the
    * {@code AUTH_*} code of the reason, OpenClaw's message and the retry advice.
    *
    * @param controlUi which clients count as the Control UI (for the message's hint)
    * @return the rule
    */
-  public static Rule authGate(ControlUiClients controlUi) {
+  static Rule authGate(ControlUiClients controlUi) {
     AuthFailures.Rejections rejections = AuthFailures.Rejections.of("auth.gate");
     return Rule.of(
         "auth.gate",
@@ -640,7 +675,7 @@ public final class Rules {
    * @param scope what the skip waives
    * @return the rule
    */
-  public static Rule skipBackendSelfPairing(BackendSelfPairing backend, PairingSkipScope scope) {
+  static Rule skipBackendSelfPairing(BackendSelfPairing backend, PairingSkipScope scope) {
     Verdict skip = Verdict.admit(Effect.SKIP_PAIRING_BACKEND);
     return rule("pairing.skip-backend-self", "the gateway's own local backend client skips pairing")
         .when((context, established) -> waived(context, scope) && backend.applies(context), skip);
@@ -655,7 +690,7 @@ public final class Rules {
    * @param clearScopes whether skipping clears the declared scopes
    * @return the rule
    */
-  public static Rule skipControlUiPairingForTrustedProxy(
+  static Rule skipControlUiPairingForTrustedProxy(
       ControlUiClients controlUi, PairingSkipScope scope, boolean clearScopes) {
     Verdict skip =
         clearScopes
@@ -678,7 +713,7 @@ public final class Rules {
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule skipControlUiPairing(ControlUiClients controlUi) {
+  static Rule skipControlUiPairing(ControlUiClients controlUi) {
     Verdict skip = Verdict.admit(Effect.SKIP_PAIRING_CONTROL_UI);
     return rule(
             "pairing.skip-control-ui",
@@ -712,12 +747,23 @@ public final class Rules {
    * @param controlUi which clients count as the Control UI
    * @return the rule
    */
-  public static Rule silentLocalPairing(SilentPairing silent, ControlUiClients controlUi) {
+  static Rule silentLocalPairing(SilentPairing silent, ControlUiClients controlUi) {
     Verdict approve = Verdict.admit(Effect.SILENT_PAIRING);
     return rule(
             "pairing.silent-local",
             "a local pairing requirement is approved silently where the version allows it")
         .when((context, established) -> silent.allows(context, controlUi), approve);
+  }
+
+  /**
+   * {@code pairing.required}: refuses a device that is not paired for what it asks, with {@code
+   * PAIRING_REQUIRED}, the requirement in the message and a remediation hint (2026.4 and later, and
+   * {@code recommended}).
+   *
+   * @return the rule
+   */
+  public static Rule pairingRequired() {
+    return pairingRequired(PairingMessage.WITH_REQUIREMENT);
   }
 
   /**
@@ -727,7 +773,7 @@ public final class Rules {
    * @param style how the rejection reads in the version
    * @return the rule
    */
-  public static Rule pairingRequired(PairingMessage style) {
+  static Rule pairingRequired(PairingMessage style) {
     String id = "pairing.required";
     Map<PairingState, Verdict> required = new EnumMap<>(PairingState.class);
     for (PairingState state : PairingState.values()) {

@@ -9,7 +9,7 @@ import dev.connectpolicy.api.PairingState;
  * When a pairing requirement is approved silently, without a person (reference section 2.6, {@code
  * shouldAllowSilentLocalPairing}).
  */
-public enum SilentPairing {
+enum SilentPairing {
   /**
    * 2026.3: a direct loopback client without an Origin, or the Control UI or web chat, asking for
    * its first pairing or a scope upgrade.

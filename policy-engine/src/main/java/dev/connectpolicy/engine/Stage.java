@@ -3,6 +3,7 @@ package dev.connectpolicy.engine;
 import dev.connectpolicy.api.Rule;
 import dev.connectpolicy.api.Verdict;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * An ordered list of rules with a default: the first rule that does not abstain decides the stage;
@@ -15,6 +16,7 @@ import java.util.List;
  *     .otherwise(Rules.deviceIdentityRequired());
  * }</pre>
  */
+@API(status = API.Status.STABLE)
 public final class Stage {
 
   private final String name;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.connectpolicy.api.ConnectPolicy;
+import dev.connectpolicy.engine.table.CompactTable;
+import dev.connectpolicy.engine.table.DecisionTables;
+import dev.connectpolicy.engine.table.TableFormat;
+import dev.connectpolicy.engine.table.Tabulation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -12,6 +12,8 @@ import dev.connectpolicy.api.DeviceProof;
 import dev.connectpolicy.api.Explanation;
 import dev.connectpolicy.api.OriginCheck;
 import dev.connectpolicy.api.PairingState;
+import dev.connectpolicy.engine.table.CompactTable;
+import dev.connectpolicy.engine.table.TableFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

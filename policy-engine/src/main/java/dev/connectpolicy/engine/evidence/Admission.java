@@ -5,12 +5,11 @@ import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.UpgradeContext;
-import dev.connectpolicy.engine.CompiledPolicy;
 import dev.connectpolicy.engine.PolicyJson;
-import dev.connectpolicy.engine.evidence.internal.Evidence;
 import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +56,7 @@ import org.jspecify.annotations.Nullable;
  * dev.connectpolicy.api.FactSpace#isConsistent(ConnectContext)} holds consistent. No token,
  * password, signature or nonce reaches the facts, a decision or a message.
  */
+@API(status = API.Status.STABLE)
 public final class Admission {
 
   private Admission() {}
@@ -152,15 +152,15 @@ public final class Admission {
 
   /**
    * How the release the policy models reads the raw request: the reading of the named profile whose
-   * policy it is (a compiled profile's by the pipeline it was compiled from), the evidence layer's
-   * default for any other policy.
+   * policy it is (a compiled policy is registered with the reading of the pipeline it was compiled
+   * from), the evidence layer's default for any other policy.
    */
   static RequestReading reading(ConnectPolicy policy) {
-    return RequestReading.of(
-        policy instanceof CompiledPolicy compiled ? compiled.interpreted() : policy);
+    return RequestReading.of(policy);
   }
 
   /** The outcome of {@link #admit}: the decision, the facts and the payload version. */
+  @API(status = API.Status.STABLE)
   public static final class Result {
 
     private final Decision decision;

@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.engine.evidence.internal.Limits;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param deviceFamily {@code client.deviceFamily}, or null; bound into the v3 signature and pinned
  *     by pairing
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record ClientInfo(
     String id, String mode, @Nullable String platform, @Nullable String deviceFamily) {
 

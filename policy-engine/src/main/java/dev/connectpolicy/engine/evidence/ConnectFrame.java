@@ -3,6 +3,7 @@ package dev.connectpolicy.engine.evidence;
 import dev.connectpolicy.engine.evidence.internal.Limits;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param auth the credentials presented
  * @param device the device identity and its proof, or null when the client sent none
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record ConnectFrame(
     ClientInfo client,
     String role,

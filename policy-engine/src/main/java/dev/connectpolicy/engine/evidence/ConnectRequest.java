@@ -3,6 +3,7 @@ package dev.connectpolicy.engine.evidence;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.engine.evidence.internal.Limits;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param gateway the gateway's configuration
  * @param pairedDevice the pairing record for the claimed device id, or null if there is none
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record ConnectRequest(
     ConnectFrame connect,
     SocketInfo socket,

@@ -2,6 +2,7 @@ package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.engine.evidence.internal.Limits;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code gateway.controlUi}: the browser Origin allow-list and the Control UI flags.
@@ -15,6 +16,7 @@ import java.util.List;
  * @param dangerouslyAllowHostHeaderOriginFallback accepts an Origin whose host equals the Host
  *     header, which an attacker who controls DNS can arrange
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record ControlUiSettings(
     List<String> allowedOrigins,
     boolean allowInsecureAuth,

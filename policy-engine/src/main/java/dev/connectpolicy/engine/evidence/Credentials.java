@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.engine.evidence.internal.Limits;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param deviceToken {@code auth.deviceToken}, a token issued to this device, or null
  * @param bootstrapToken {@code auth.bootstrapToken}, a setup-code token, or null
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record Credentials(
     @Nullable String token,
     @Nullable String password,

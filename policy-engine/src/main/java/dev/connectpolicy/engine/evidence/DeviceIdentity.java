@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.engine.evidence.internal.Limits;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  *     client sent none (the proof is then stale)
  * @param nonce the challenge nonce the client signed; null when it sent none
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record DeviceIdentity(
     String id,
     String publicKey,

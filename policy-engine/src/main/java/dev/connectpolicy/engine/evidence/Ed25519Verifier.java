@@ -1,5 +1,7 @@
 package dev.connectpolicy.engine.evidence;
 
+import org.apiguardian.api.API;
+
 /**
  * The implementation that verifies the Ed25519 signature of a device proof: {@link #BOUNCY_CASTLE}
  * by default, {@link #JDK} as the alternative. Pass one to {@link Admission#admit(
@@ -16,6 +18,7 @@ package dev.connectpolicy.engine.evidence;
  * private key). A key that is no point of the curve is refused as the key it is, before any
  * signature is verified.
  */
+@API(status = API.Status.STABLE)
 public enum Ed25519Verifier {
 
   /**

@@ -3,6 +3,7 @@ package dev.connectpolicy.engine.evidence;
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.engine.evidence.internal.Limits;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param password the shared password, for mode {@code password}; or null
  * @param trustedProxy the trusted-proxy settings, for mode {@code trusted-proxy}; or null
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record GatewayAuth(
     AuthMode mode,
     @Nullable String token,

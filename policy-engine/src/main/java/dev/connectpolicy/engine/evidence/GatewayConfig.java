@@ -3,6 +3,7 @@ package dev.connectpolicy.engine.evidence;
 import dev.connectpolicy.engine.evidence.internal.Limits;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * {@code gateway}: the gateway's configuration that admission depends on.
@@ -14,6 +15,7 @@ import java.util.Objects;
  *     X-Forwarded-For} does not
  * @param controlUi the Origin allow-list and Control UI flags
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record GatewayConfig(
     GatewayAuth auth,
     List<String> trustedProxies,

@@ -2,6 +2,7 @@ package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.engine.evidence.internal.Limits;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  *     ({@code resolveApprovedDeviceScopeBaseline} returns null), which is what the silent local
  *     pairing of a node stored in 2026.3; an extension of the contract
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record PairedDevice(
     String publicKey,
     List<String> roles,

@@ -4,6 +4,7 @@ import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.engine.internal.JsonFields;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Reads the raw request of contract section 3, the input of {@code admit}, as strictly as {@link
@@ -26,6 +27,7 @@ import java.util.List;
  * connect.device} and {@code pairedDevice} to none. A header whose value is null was not sent.
  * {@code pairedDevice.deviceToken} extends the contract: the token issued to the paired device.
  */
+@API(status = API.Status.STABLE)
 public final class RequestJson {
 
   private RequestJson() {}

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param headers the upgrade request's headers, by lower-case name; values as received (repeated
  *     headers joined with {@code ", "}, as Node.js joins them)
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record SocketInfo(String remoteAddress, Map<String, String> headers) {
 
   /**

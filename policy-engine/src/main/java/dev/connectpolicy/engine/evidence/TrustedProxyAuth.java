@@ -2,6 +2,7 @@ package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.engine.evidence.internal.Limits;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code gateway.auth.trustedProxy}: how a trusted reverse proxy asserts the user's identity.
@@ -13,6 +14,7 @@ import java.util.List;
  * @param allowLoopback whether a proxy on a loopback address is accepted (OpenClaw refuses one
  *     unless this is set: {@code trusted_proxy_loopback_source})
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record TrustedProxyAuth(
     String userHeader,
     List<String> requiredHeaders,

@@ -13,6 +13,11 @@
  * <p>Everything here is pure: the clock and the challenge nonce are inputs. The records that hold
  * secrets (tokens, passwords, signatures) print them redacted, and no secret reaches a message, a
  * decision or the derived facts.
+ *
+ * <p>The derivation (locality, credentials, the device proof and its Ed25519 verification, pairing)
+ * is package-private here; the parsers it calls are in the non-exported {@code
+ * dev.connectpolicy.engine.evidence.internal}, which never reads these records, so the two packages
+ * do not depend on each other both ways.
  */
 @NullMarked
 package dev.connectpolicy.engine.evidence;

@@ -1,6 +1,7 @@
 package dev.connectpolicy.engine.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.WireValue;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,6 +48,34 @@ public final class JsonFields {
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper(FACTORY).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Something that writes JSON. */
+  @FunctionalInterface
+  public interface Writer {
+    /**
+     * Writes to a generator.
+     *
+     * @param out the generator
+     * @throws IOException never, for a generator on a string
+     */
+    void write(JsonGenerator out) throws IOException;
+  }
+
+  /**
+   * Writes one JSON document into a string with {@link #FACTORY}.
+   *
+   * @param writer what writes the document
+   * @return the document
+   */
+  public static String generate(Writer writer) {
+    StringWriter text = new StringWriter(256);
+    try (JsonGenerator out = FACTORY.createGenerator(text)) {
+      writer.write(out);
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    return text.toString();
+  }
 
   /**
    * Parses one JSON document into a tree, strictly: duplicate fields, trailing content and

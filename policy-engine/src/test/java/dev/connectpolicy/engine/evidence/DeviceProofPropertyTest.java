@@ -3,7 +3,6 @@ package dev.connectpolicy.engine.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectpolicy.api.DeviceProof;
-import dev.connectpolicy.engine.evidence.internal.DeviceProofCheck;
 import dev.connectpolicy.engine.evidence.internal.JsText;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
-import dev.connectpolicy.engine.CompiledPolicy;
 import dev.connectpolicy.engine.ConnectPolicies;
 import dev.connectpolicy.engine.PolicyPipeline;
 import dev.connectpolicy.engine.internal.RequestReading;
@@ -50,7 +49,7 @@ class RequestReadingTest {
     PolicyPipeline lenient = ConnectPolicies.pipeline("lenient-host").build();
     RequestReading.register(lenient, RequestReading.builder().foreignHostIsRemote(false).build());
     assertThat(local(lenient)).isTrue();
-    assertThat(local(CompiledPolicy.compile(lenient))).isTrue();
+    assertThat(local(ConnectPolicies.compile(lenient))).isTrue();
     assertThat(local(ConnectPolicies.pipeline("lenient-host").build())).isFalse();
   }
 

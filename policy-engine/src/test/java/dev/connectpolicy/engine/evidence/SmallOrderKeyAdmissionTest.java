@@ -12,7 +12,6 @@ import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.engine.ConnectPolicies;
 import dev.connectpolicy.engine.PolicyPipeline;
 import dev.connectpolicy.engine.evidence.internal.Base64Text;
-import dev.connectpolicy.engine.evidence.internal.Ed25519;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;

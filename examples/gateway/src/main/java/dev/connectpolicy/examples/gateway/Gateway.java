@@ -18,12 +18,15 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>From the command line: {@code java -jar example-gateway.jar [--port N] [--profile NAME]
- * [--handshake-timeout-ms N] [--allowed-origin ORIGIN]... [--pairings FILE]}; the shared token is
- * read from the environment variable {@value #TOKEN_VARIABLE}, never from the command line.
+ * [--handshake-timeout-ms N] [--allowed-origin ORIGIN]... [--pairings FILE] [--max-preauth N]
+ * [--max-preauth-per-address N] [--preauth-burst N] [--preauth-rate N]}; the shared token is read
+ * from the environment variable {@value #TOKEN_VARIABLE}, never from the command line.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -151,6 +155,10 @@ public final class Gateway implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private ConnectionLog log = ConnectionLog.slf4j();
     private int port;
+    private int maxPreauth = PreauthLimits.DEFAULT_TOTAL;
+    private int maxPreauthPerAddress = PreauthLimits.DEFAULT_PER_ADDRESS;
+    private int preauthBurst = PreauthLimits.DEFAULT_BURST;
+    private int preauthRate = PreauthLimits.DEFAULT_RATE_PER_SECOND;
 
     private Builder(GatewayConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -217,6 +225,32 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * Sets the limits on unauthenticated connections, checked when a TCP connection is accepted,
+     * before anything is read or built for it; a connection over them is reset at once. A
+     * connection is unauthenticated from its accept until its {@code hello-ok}.
+     *
+     * @param total connections unauthenticated at once, from all addresses (default {@value
+     *     PreauthLimits#DEFAULT_TOTAL})
+     * @param perAddress connections unauthenticated at once from one peer address (default {@value
+     *     PreauthLimits#DEFAULT_PER_ADDRESS})
+     * @param burst how many connections of one address may end without authenticating in a burst
+     *     (default {@value PreauthLimits#DEFAULT_BURST}); each accepted connection takes one, one
+     *     that authenticates gives it back
+     * @param ratePerSecond how fast that budget refills (default {@value
+     *     PreauthLimits#DEFAULT_RATE_PER_SECOND} a second)
+     * @return this builder
+     * @throws IllegalArgumentException if a limit is below 1
+     */
+    public Builder preauthLimits(int total, int perAddress, int burst, int ratePerSecond) {
+      new PreauthLimits(total, perAddress, burst, ratePerSecond); // checks them
+      this.maxPreauth = total;
+      this.maxPreauthPerAddress = perAddress;
+      this.preauthBurst = burst;
+      this.preauthRate = ratePerSecond;
+      return this;
+    }
+
+    /**
      * Sets the port on {@value #HOST}.
      *
      * @param port 0 to 65535; 0, the default, picks a free port
@@ -242,7 +276,10 @@ public final class Gateway implements AutoCloseable {
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
       Server server = new Server();
-      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      PreauthLimits limits =
+          new PreauthLimits(maxPreauth, maxPreauthPerAddress, preauthBurst, preauthRate);
+      ServerConnector connector =
+          new LimitingConnector(server, limits, new HttpConnectionFactory(http));
       connector.setHost(HOST);
       connector.setPort(port);
       server.addConnector(connector);
@@ -267,6 +304,7 @@ public final class Gateway implements AutoCloseable {
                 container.setIdleTimeout(IDLE_TIMEOUT);
                 container.addMapping("/", phase);
               }));
+      server.addBean(new RefusalLog(limits, server.getScheduler(), log));
       try {
         server.start();
       } catch (IOException unbound) {
@@ -277,6 +315,48 @@ public final class Gateway implements AutoCloseable {
         throw new IOException("cannot start the gateway", failed);
       }
       return new Gateway(server, connector);
+    }
+  }
+
+  /** Every 10 seconds, one log line summing up the connections the pre-auth limits refused. */
+  private static final class RefusalLog extends AbstractLifeCycle {
+    private final PreauthLimits limits;
+    private final Scheduler scheduler;
+    private final ConnectionLog log;
+    private volatile Scheduler.@Nullable Task task;
+
+    RefusalLog(PreauthLimits limits, Scheduler scheduler, ConnectionLog log) {
+      this.limits = limits;
+      this.scheduler = scheduler;
+      this.log = log;
+    }
+
+    private void summarise() {
+      String refused = limits.drainRefusals();
+      if (refused != null) {
+        log.connection("-", "-", refused);
+      }
+    }
+
+    private void tick() {
+      summarise();
+      if (isRunning()) {
+        task = scheduler.schedule(this::tick, 10, TimeUnit.SECONDS);
+      }
+    }
+
+    @Override
+    protected void doStart() {
+      task = scheduler.schedule(this::tick, 10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void doStop() {
+      Scheduler.Task running = task;
+      if (running != null) {
+        running.cancel();
+      }
+      summarise();
     }
   }
 
@@ -341,6 +421,11 @@ public final class Gateway implements AutoCloseable {
             .pairingStore(pairings)
             .handshakeTimeout(options.handshakeTimeout)
             .port(options.port)
+            .preauthLimits(
+                options.maxPreauth,
+                options.maxPreauthPerAddress,
+                options.preauthBurst,
+                options.preauthRate)
             .start();
     Runtime.getRuntime().addShutdownHook(new Thread(gateway::stop, "gateway-stop"));
     LOG.info(
@@ -361,6 +446,10 @@ public final class Gateway implements AutoCloseable {
     Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
     List<String> allowedOrigins = new ArrayList<>();
     @Nullable Path pairings;
+    int maxPreauth = PreauthLimits.DEFAULT_TOTAL;
+    int maxPreauthPerAddress = PreauthLimits.DEFAULT_PER_ADDRESS;
+    int preauthBurst = PreauthLimits.DEFAULT_BURST;
+    int preauthRate = PreauthLimits.DEFAULT_RATE_PER_SECOND;
     boolean help;
 
     static Options parse(String[] args) {
@@ -386,6 +475,11 @@ public final class Gateway implements AutoCloseable {
                   Duration.ofMillis(number(option, value, 1, Integer.MAX_VALUE));
           case "--allowed-origin" -> options.allowedOrigins.add(value);
           case "--pairings" -> options.pairings = Path.of(value);
+          case "--max-preauth" -> options.maxPreauth = number(option, value, 1, 1 << 20);
+          case "--max-preauth-per-address" ->
+              options.maxPreauthPerAddress = number(option, value, 1, 1 << 20);
+          case "--preauth-burst" -> options.preauthBurst = number(option, value, 1, 1 << 20);
+          case "--preauth-rate" -> options.preauthRate = number(option, value, 1, 1 << 20);
           default -> throw new IllegalArgumentException("unknown option `" + option + "`");
         }
       }
@@ -408,7 +502,9 @@ public final class Gateway implements AutoCloseable {
     static void usage(PrintStream out) {
       out.println(
           "usage: java -jar example-gateway.jar [--port N] [--profile NAME]"
-              + " [--handshake-timeout-ms N] [--allowed-origin ORIGIN]... [--pairings FILE]");
+              + " [--handshake-timeout-ms N] [--allowed-origin ORIGIN]... [--pairings FILE]"
+              + " [--max-preauth N] [--max-preauth-per-address N] [--preauth-burst N]"
+              + " [--preauth-rate N]");
       out.println(
           String.format(
               Locale.ROOT,
@@ -416,12 +512,20 @@ public final class Gateway implements AutoCloseable {
                   + "  handshake timeout default %d ms; the shared token is read from %s"
                   + " (unset: auth mode none);%n"
                   + "  --pairings: JSON lines of paired devices (deviceId, publicKey, roles, scopes,"
-                  + " platform, deviceFamily, deviceToken)",
+                  + " platform, deviceFamily, deviceToken);%n"
+                  + "  unauthenticated connections, checked at the accept: at most %d at once"
+                  + " (--max-preauth), %d per address (--max-preauth-per-address), and per"
+                  + " address %d that end unauthenticated in a burst (--preauth-burst), then %d a"
+                  + " second (--preauth-rate)",
               HOST,
               DEFAULT_PORT,
               String.join(", ", ConnectPolicies.names()),
               DEFAULT_HANDSHAKE_TIMEOUT.toMillis(),
-              TOKEN_VARIABLE));
+              TOKEN_VARIABLE,
+              PreauthLimits.DEFAULT_TOTAL,
+              PreauthLimits.DEFAULT_PER_ADDRESS,
+              PreauthLimits.DEFAULT_BURST,
+              PreauthLimits.DEFAULT_RATE_PER_SECOND));
     }
   }
 

@@ -59,7 +59,7 @@ import org.jspecify.annotations.Nullable;
  * java -cp example-gateway.jar dev.connectpolicy.examples.gateway.GatewayLoad devices --count 64 --dir DIR
  * java -cp example-gateway.jar dev.connectpolicy.examples.gateway.GatewayLoad run --url ws://127.0.0.1:18789/ \
  *     --dir DIR --pid PID [--connections 16] [--warmup-seconds 10] [--seconds 20] \
- *     [--flood 400 --flood-kib 1000 --flood-pause-ms 1000] [--gc-log FILE]
+ *     [--flood 400 --flood-kib 1000 --flood-pause-ms 1000 --flood-addresses 4] [--gc-log FILE]
  * java -cp example-gateway.jar dev.connectpolicy.examples.gateway.GatewayLoad admit [--seconds 20]
  * </pre>
  *
@@ -115,7 +115,7 @@ public final class GatewayLoad {
         "usage: GatewayLoad devices --count N --dir DIR\n"
             + "       GatewayLoad run --url ws://127.0.0.1:PORT/ --dir DIR [--pid PID]"
             + " [--connections C] [--warmup-seconds W] [--seconds S] [--flood N] [--flood-kib K]"
-            + " [--flood-pause-ms P]"
+            + " [--flood-pause-ms P] [--flood-addresses A]"
             + " [--gc-log FILE]\n"
             + "       GatewayLoad admit [--seconds S]\n"
             + "The shared token is read from "
@@ -244,6 +244,7 @@ public final class GatewayLoad {
     int flood = number(options, "flood", 0);
     int floodKib = number(options, "flood-kib", 1000);
     int floodPause = number(options, "flood-pause-ms", 1000);
+    int floodAddresses = number(options, "flood-addresses", 4);
     Path gcLog = options.containsKey("gc-log") ? Path.of(options.get("gc-log")) : null;
 
     System.out.printf(
@@ -257,13 +258,34 @@ public final class GatewayLoad {
     List<String> rows = new ArrayList<>();
     Result unloaded =
         phase(
-            "unloaded", uri, devices, token, gateway, connections, warmup, window, 0, 0, 0, gcLog);
+            "unloaded",
+            uri,
+            devices,
+            token,
+            gateway,
+            connections,
+            warmup,
+            window,
+            0,
+            0,
+            0,
+            0,
+            gcLog);
     rows.add(unloaded.row());
     Result flooded = null;
     if (flood > 0) {
       flooded =
           phase(
-              "flood " + flood + " x " + floodKib + " KiB, pause " + floodPause + " ms",
+              "flood "
+                  + flood
+                  + " x "
+                  + floodKib
+                  + " KiB, pause "
+                  + floodPause
+                  + " ms, "
+                  + (floodAddresses == 0
+                      ? "from 127.0.0.1"
+                      : "from " + floodAddresses + " addresses"),
               uri,
               devices,
               token,
@@ -274,6 +296,7 @@ public final class GatewayLoad {
               flood,
               floodKib,
               floodPause,
+              floodAddresses,
               gcLog);
       rows.add(flooded.row());
     }
@@ -350,6 +373,7 @@ public final class GatewayLoad {
       int flood,
       int floodKib,
       int floodPause,
+      int floodAddresses,
       @Nullable Path gcLog)
       throws Exception {
     System.out.println("phase " + name + " ...");
@@ -358,7 +382,8 @@ public final class GatewayLoad {
     AtomicInteger next = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < flood; i++) {
-      threads.add(start("flood-" + i, () -> floodLoop(uri, floodKib, floodPause, tally)));
+      String from = floodAddresses == 0 ? null : "127.0.0." + (2 + i % floodAddresses);
+      threads.add(start("flood-" + i, () -> floodLoop(uri, from, floodKib, floodPause, tally)));
     }
     for (int i = 0; i < connections; i++) {
       threads.add(
@@ -556,7 +581,8 @@ public final class GatewayLoad {
    * what the gateway answers until it closes the connection. The payload is the same bytes every
    * time (masked with the zero key), so the flood costs this process next to nothing.
    */
-  private static void floodLoop(URI uri, int kib, int pauseMillis, Tally tally) {
+  private static void floodLoop(
+      URI uri, @Nullable String from, int kib, int pauseMillis, Tally tally) {
     byte[] payload = new byte[kib * 1024];
     java.util.Arrays.fill(payload, (byte) 'x');
     byte[] header = new byte[14];
@@ -574,6 +600,9 @@ public final class GatewayLoad {
             .getBytes(StandardCharsets.US_ASCII);
     while (!tally.stopped) {
       try (java.net.Socket socket = new java.net.Socket()) {
+        if (from != null) {
+          socket.bind(new java.net.InetSocketAddress(from, 0));
+        }
         socket.connect(
             new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), (int) WAIT.toMillis());
         socket.setSoTimeout((int) WAIT.toMillis() * 2);
@@ -585,6 +614,15 @@ public final class GatewayLoad {
         String outcome;
         try {
           readUpgradeResponse(in);
+        } catch (IOException reset) {
+          tally
+              .floodCloses
+              .computeIfAbsent("reset before the upgrade", any -> new LongAdder())
+              .increment();
+          pause(pauseMillis);
+          continue;
+        }
+        try {
           out.write(header);
           out.write(payload);
           out.flush();
@@ -604,12 +642,15 @@ public final class GatewayLoad {
             .computeIfAbsent("client " + failed.getClass().getSimpleName(), any -> new LongAdder())
             .increment();
       }
-      try {
-        Thread.sleep(pauseMillis);
-      } catch (InterruptedException stop) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+      pause(pauseMillis);
+    }
+  }
+
+  private static void pause(int millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException stop) {
+      Thread.currentThread().interrupt();
     }
   }
 

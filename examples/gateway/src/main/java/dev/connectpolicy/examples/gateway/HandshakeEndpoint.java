@@ -63,6 +63,7 @@ public final class HandshakeEndpoint implements Session.Listener {
   private final long deadline;
   private final Duration handshakeTimeout;
   private final ConnectionLog log;
+  private final PreauthLimits.Permit permit;
   private final String connId = UUID.randomUUID().toString();
   // 122 random bits from the JDK's SecureRandom, as OpenClaw's randomUUID() nonce.
   private final String nonce = UUID.randomUUID().toString();
@@ -80,6 +81,8 @@ public final class HandshakeEndpoint implements Session.Listener {
    * @param deadline the handshake deadline, on {@link System#nanoTime()}'s clock: the connect
    *     request must have arrived by then
    * @param handshakeTimeout the handshake timeout, for the log and for the closing handshake
+   * @param permit the connection's place among the unauthenticated ones, given back on {@code
+   *     hello-ok}
    */
   HandshakeEndpoint(
       Handshake handshake,
@@ -87,7 +90,9 @@ public final class HandshakeEndpoint implements Session.Listener {
       Scheduler scheduler,
       long deadline,
       Duration handshakeTimeout,
-      ConnectionLog log) {
+      ConnectionLog log,
+      PreauthLimits.Permit permit) {
+    this.permit = permit;
     this.handshake = handshake;
     this.socket = socket;
     this.scheduler = scheduler;
@@ -193,6 +198,7 @@ public final class HandshakeEndpoint implements Session.Listener {
       Close close = answer.close();
       if (close == null) {
         outcome = answer.summary();
+        permit.release(true);
         state.set(State.CONNECTED);
         open.sendText(answer.frame(), Callback.NOOP);
       } else {

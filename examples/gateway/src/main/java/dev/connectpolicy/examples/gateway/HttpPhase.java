@@ -131,7 +131,13 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
       return null;
     }
     phase.outcome = null;
-    return new HandshakeEndpoint(handshake, socket, scheduler, phase.deadline, timeout, log);
+    PreauthLimits.Permit permit =
+        request.getConnectionMetaData().getConnection().getEndPoint()
+                instanceof LimitingConnector.PermitEndPoint limited
+            ? limited.permit
+            : PreauthLimits.Permit.NONE;
+    return new HandshakeEndpoint(
+        handshake, socket, scheduler, phase.deadline, timeout, log, permit);
   }
 
   /** The peer's address and the headers admission reads, repeated ones joined as Node.js does. */

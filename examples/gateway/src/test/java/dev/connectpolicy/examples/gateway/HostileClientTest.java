@@ -121,7 +121,7 @@ class HostileClientTest {
   /** Fifty connections, each with an unfinished 1000 KiB message: every one closed at 64 KiB. */
   @Test
   void manyUnfinishedMegabyteMessages_areEachClosedAt64KiB() throws Exception {
-    Gateway gateway = start();
+    Gateway gateway = start(Gateway.builder(TOKEN_GATEWAY).preauthLimits(1024, 64, 128, 16));
     List<RawClient> flood = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       RawClient client = upgraded(gateway);
@@ -140,6 +140,105 @@ class HostileClientTest {
           .isEqualTo(new TestClient.Closed(1009, "preauth payload too large"));
     }
     assertThat(log.await(50)).allMatch(line -> line.contains("closed 1009"));
+  }
+
+  // --- unauthenticated connections, refused at the accept (item 8) -----------------------------
+
+  /**
+   * Past the per-address limit on unauthenticated connections, the next connection from that
+   * address is reset at the accept, before its upgrade is read; another address is served, and so
+   * is the first address once one of its connections has closed.
+   */
+  @Test
+  void connectionsOverThePerAddressLimit_areResetAtTheAccept_otherAddressesServed()
+      throws Exception {
+    Gateway gateway = start(Gateway.builder(TOKEN_GATEWAY).preauthLimits(1024, 4, 100, 100));
+    List<RawClient> held = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      RawClient client = RawClient.connect(gateway.port(), "127.0.0.2");
+      resources.add(client);
+      assertThat(client.upgrade(gateway.port(), Map.of()).status()).isEqualTo(101);
+      held.add(client);
+    }
+    assertThat(resetAtTheAccept(gateway, "127.0.0.2")).as("reset at the accept").isTrue();
+
+    TestClient legitimate = client(gateway);
+    legitimate.challenge();
+    legitimate.socket().abort();
+
+    held.get(0).close();
+    RawClient again = null;
+    for (int attempt = 0; attempt < 50 && again == null; attempt++) {
+      try {
+        RawClient next = RawClient.connect(gateway.port(), "127.0.0.2");
+        resources.add(next);
+        if (next.upgrade(gateway.port(), Map.of()).status() == 101) {
+          again = next;
+        }
+      } catch (IOException resetStill) {
+        Thread.sleep(20); // the gateway has not yet seen the close
+      }
+    }
+    assertThat(again).as("served again once a connection has closed").isNotNull();
+  }
+
+  /** Whether a connection from an address is reset before anything is read from it. */
+  private boolean resetAtTheAccept(Gateway gateway, String from) throws IOException {
+    RawClient client;
+    try {
+      client = RawClient.connect(gateway.port(), from);
+    } catch (IOException reset) {
+      return true; // the reset arrived before the connect returned
+    }
+    resources.add(client);
+    return client.isClosedByPeer();
+  }
+
+  /**
+   * An address whose connections end without authenticating spends its budget: once it is spent,
+   * its next connection is reset at the accept even with no connection of it open, while a client
+   * that authenticates gives its unit back and is never refused; the refusals are summed up in one
+   * log line, not one per connection.
+   */
+  @Test
+  void addressWhoseConnectionsNeverAuthenticate_isRefusedOnceItsBudgetIsSpent() throws Exception {
+    Gateway gateway =
+        start(Gateway.builder(GatewayConfig.of(GatewayAuth.none())).preauthLimits(1024, 100, 3, 1));
+    int served = 0;
+    boolean refused = false;
+    while (!refused && served < 20) {
+      try {
+        RawClient client = RawClient.connect(gateway.port(), "127.0.0.3");
+        resources.add(client);
+        assertThat(client.upgrade(gateway.port(), Map.of()).status()).isEqualTo(101);
+        served++;
+        client.close();
+      } catch (IOException reset) {
+        refused = true;
+      }
+    }
+    // a budget of 3, refilled at one a second: the fourth or, on a slow machine, a later one
+    assertThat(refused).as("reset at the accept once the budget is spent").isTrue();
+    assertThat(served).isBetween(3, 19);
+
+    String backend =
+        GatewayEndToEndTest.connect(
+                "b1", "gateway-client", "backend", "operator", List.of("operator.read"))
+            .toString();
+    for (int i = 0; i < 5; i++) {
+      TestClient client = client(gateway);
+      client.challenge();
+      client.send(backend);
+      assertThat(client.next().path("payload").path("type").asText()).isEqualTo("hello-ok");
+      client.socket().abort();
+    }
+    gateway.stop();
+    assertThat(log.lines())
+        .filteredOn(line -> line.contains("refused"))
+        .singleElement()
+        .asString()
+        .startsWith("conn=- remote=- refused 1 connections at the accept over the pre-auth limits")
+        .endsWith(": 127.0.0.3 x 1");
   }
 
   /** A connect request split into fragments is assembled and admitted as one message. */

@@ -43,4 +43,9 @@ final class LogLines implements ConnectionLog {
     assertThat(lines).as("the connection log").hasSize(1);
     return line;
   }
+
+  /** The lines so far. */
+  List<String> lines() {
+    return List.copyOf(lines);
+  }
 }

@@ -47,7 +47,13 @@ final class RawClient implements AutoCloseable {
   }
 
   static RawClient connect(int port) throws IOException {
+    return connect(port, "127.0.0.1");
+  }
+
+  /** A client bound to a loopback address of its own, such as {@code 127.0.0.2}. */
+  static RawClient connect(int port, String from) throws IOException {
     Socket socket = new Socket();
+    socket.bind(new InetSocketAddress(from, 0));
     socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TestClient.WAIT.toMillis());
     socket.setSoTimeout((int) TestClient.WAIT.toMillis());
     socket.setTcpNoDelay(true);

@@ -1,14 +1,16 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
+import dev.connectpolicy.engine.PolicyJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Decision tables: a policy evaluated on every cell of the fact space, written in full (streamed,
@@ -23,6 +25,7 @@ import java.util.List;
  * System.out.print(diff.toString(TableFormat.MARKDOWN));
  * }</pre>
  */
+@API(status = API.Status.INTERNAL)
 public final class DecisionTables {
 
   private DecisionTables() {}
@@ -50,7 +53,7 @@ public final class DecisionTables {
 
   /**
    * The compact table of a policy over a fact space, such as a gateway family's ({@link
-   * GatewayFamily#space()}).
+   * dev.connectpolicy.engine.GatewayFamily#space()}).
    *
    * @param space the fact space
    * @param policy the policy

@@ -1,10 +1,12 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
 import dev.connectpolicy.api.UpgradeRule;
+import dev.connectpolicy.engine.PolicyPipeline;
+import dev.connectpolicy.engine.Stage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * CompactTable diff = tables.diff(base, changed);
  * }</pre>
  */
+@API(status = API.Status.INTERNAL)
 public final class Tabulation {
 
   private final FactSpace space;

@@ -1,15 +1,18 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.api.AuthFacts;
 import dev.connectpolicy.api.Client;
 import dev.connectpolicy.api.Locality;
-import dev.connectpolicy.engine.evidence.SocketInfo;
+import dev.connectpolicy.engine.evidence.internal.BrowserOrigin;
+import dev.connectpolicy.engine.evidence.internal.HostNames;
+import dev.connectpolicy.engine.evidence.internal.IpAddress;
+import dev.connectpolicy.engine.evidence.internal.OriginUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the client is local, and OpenClaw's pairing locality (reference sections 1.4 and 2.6).
  */
-public final class ClientLocality {
+final class ClientLocality {
 
   private ClientLocality() {}
 

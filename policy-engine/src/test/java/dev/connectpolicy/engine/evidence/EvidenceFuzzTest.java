@@ -1,14 +1,9 @@
-package dev.connectpolicy.engine.fuzz;
+package dev.connectpolicy.engine.evidence;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.engine.ConnectPolicies;
-import dev.connectpolicy.engine.evidence.Admission;
-import dev.connectpolicy.engine.evidence.ConnectRequest;
-import dev.connectpolicy.engine.evidence.Ed25519Verifier;
-import dev.connectpolicy.engine.evidence.RequestJson;
-import dev.connectpolicy.engine.evidence.internal.Ed25519;
 import dev.connectpolicy.engine.evidence.internal.HostNames;
 import dev.connectpolicy.engine.evidence.internal.IpAddress;
 import dev.connectpolicy.engine.evidence.internal.IpRange;

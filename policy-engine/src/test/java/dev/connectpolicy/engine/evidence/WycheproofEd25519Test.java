@@ -1,10 +1,9 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectpolicy.engine.evidence.Ed25519Verifier;
-import dev.connectpolicy.engine.evidence.TestData;
+import dev.connectpolicy.engine.evidence.internal.Base64Text;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,10 +1,11 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import dev.connectpolicy.api.Accept;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.Outcome;
 import dev.connectpolicy.api.Reject;
+import org.apiguardian.api.API;
 
 /**
  * What a decision table shows of a decision: acceptance with its effective role, whether scopes
@@ -18,6 +19,7 @@ import dev.connectpolicy.api.Reject;
  * @param pairing the pairing action of an acceptance, or {@link Dimension.Column#NONE}
  * @param decidedBy the id of the deciding rule
  */
+@API(status = API.Status.INTERNAL)
 public record CellOutcome(
     Outcome outcome, String code, String role, String scopes, String pairing, String decidedBy) {
 

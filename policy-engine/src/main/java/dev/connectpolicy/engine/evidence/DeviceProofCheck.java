@@ -1,11 +1,8 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.api.DeviceProof;
-import dev.connectpolicy.engine.evidence.ClientInfo;
-import dev.connectpolicy.engine.evidence.Credentials;
-import dev.connectpolicy.engine.evidence.DeviceIdentity;
-import dev.connectpolicy.engine.evidence.Ed25519Verifier;
-import dev.connectpolicy.engine.evidence.PayloadVersion;
+import dev.connectpolicy.engine.evidence.internal.DevicePayload;
+import dev.connectpolicy.engine.evidence.internal.JsText;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The key and the signature are decoded and checked once; the v2 payload, when the v3 one does
  * not verify, reuses both.
  */
-public final class DeviceProofCheck {
+final class DeviceProofCheck {
 
   /** OpenClaw's {@code DEVICE_SIGNATURE_SKEW_MS}: two minutes, either way, boundary included. */
   public static final long MAX_SKEW_MS = 120_000;

@@ -1,9 +1,10 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
+import dev.connectpolicy.engine.internal.JsonFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param columns the names of the fact columns of the space tabulated ({@link
  *     FactSpace#columns()}), in table order
  */
+@API(status = API.Status.INTERNAL)
 public record CompactTable(
     String title,
     String description,
@@ -309,7 +312,7 @@ public record CompactTable(
   private void writeJsonLines(Appendable out) throws IOException {
     for (TableRow row : rows) {
       out.append(
-              PolicyJson.generate(
+              JsonFields.generate(
                   json -> {
                     json.writeStartObject();
                     json.writeObjectFieldStart("when");

@@ -1,4 +1,4 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
 import org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
-import dev.connectpolicy.engine.evidence.Ed25519Verifier;
+import dev.connectpolicy.engine.evidence.internal.Base64Text;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A public key is the base64url text of the raw 32-byte key (standard base64 accepted, padding
  * optional) or a PEM {@code PUBLIC KEY} block holding the standard Ed25519 SubjectPublicKeyInfo.
  */
-public final class Ed25519 {
+final class Ed25519 {
 
   /** DER prefix that turns a raw key into an Ed25519 SubjectPublicKeyInfo (RFC 8410). */
   static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");

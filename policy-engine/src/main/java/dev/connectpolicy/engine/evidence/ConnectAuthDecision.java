@@ -1,12 +1,12 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.api.AuthFacts;
 import dev.connectpolicy.api.AuthFailure;
 import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.Credential;
-import dev.connectpolicy.engine.evidence.Credentials;
-import dev.connectpolicy.engine.evidence.PairedDevice;
+import dev.connectpolicy.engine.evidence.internal.RoleScopes;
+import dev.connectpolicy.engine.evidence.internal.Secrets;
 import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * token or the shared token for {@code device-token}), so that a client that sent a password and
  * the right token is recorded as authenticated by its token, as the fact space requires.
  */
-public final class ConnectAuthDecision {
+final class ConnectAuthDecision {
 
   private ConnectAuthDecision() {}
 

@@ -1,4 +1,4 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import java.util.ArrayList;
 import java.util.Arrays;

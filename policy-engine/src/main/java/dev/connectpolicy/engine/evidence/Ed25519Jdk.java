@@ -1,4 +1,4 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

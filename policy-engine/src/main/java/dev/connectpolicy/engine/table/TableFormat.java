@@ -1,8 +1,10 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The formats decision tables and diffs are written in. */
+@API(status = API.Status.INTERNAL)
 public enum TableFormat {
   /** Comma-separated values with a header line; a set of values is joined with {@code |}. */
   CSV("csv"),

@@ -1,4 +1,4 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.api.AuthFacts;
 import dev.connectpolicy.api.Client;
@@ -12,15 +12,10 @@ import dev.connectpolicy.api.Locality;
 import dev.connectpolicy.api.OriginCheck;
 import dev.connectpolicy.api.PairingState;
 import dev.connectpolicy.api.UpgradeContext;
-import dev.connectpolicy.engine.evidence.ConnectFrame;
-import dev.connectpolicy.engine.evidence.ConnectRequest;
-import dev.connectpolicy.engine.evidence.ControlUiSettings;
-import dev.connectpolicy.engine.evidence.DeviceIdentity;
-import dev.connectpolicy.engine.evidence.Ed25519Verifier;
-import dev.connectpolicy.engine.evidence.GatewayConfig;
-import dev.connectpolicy.engine.evidence.PairedDevice;
-import dev.connectpolicy.engine.evidence.PayloadVersion;
-import dev.connectpolicy.engine.evidence.SocketInfo;
+import dev.connectpolicy.engine.evidence.internal.BrowserOrigin;
+import dev.connectpolicy.engine.evidence.internal.ClientAddress;
+import dev.connectpolicy.engine.evidence.internal.IpAddress;
+import dev.connectpolicy.engine.evidence.internal.IpRange;
 import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +25,7 @@ import java.util.Locale;
  * Derives the facts of a raw request, in OpenClaw's phase order: addresses and locality, Origin,
  * shared authentication, device proof, the device-token decision, pairing locality, pairing state.
  */
-public final class Evidence {
+final class Evidence {
 
   private Evidence() {}
 

@@ -1,7 +1,8 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.api.PairingState;
-import dev.connectpolicy.engine.evidence.PairedDevice;
+import dev.connectpolicy.engine.evidence.internal.JsText;
+import dev.connectpolicy.engine.evidence.internal.RoleScopes;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>otherwise {@code paired}.
  * </ol>
  */
-public final class PairingCheck {
+final class PairingCheck {
 
   private PairingCheck() {}
 

@@ -1,11 +1,11 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.AuthMode;
-import dev.connectpolicy.engine.evidence.Credentials;
-import dev.connectpolicy.engine.evidence.GatewayAuth;
-import dev.connectpolicy.engine.evidence.SocketInfo;
-import dev.connectpolicy.engine.evidence.TrustedProxyAuth;
+import dev.connectpolicy.engine.evidence.internal.IpAddress;
+import dev.connectpolicy.engine.evidence.internal.IpRange;
+import dev.connectpolicy.engine.evidence.internal.JsText;
+import dev.connectpolicy.engine.evidence.internal.Secrets;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * local-direct password fallback in trusted-proxy mode, whose password method the fact space does
  * not allow in that mode.
  */
-public final class GatewayAuthorizer {
+final class GatewayAuthorizer {
 
   private GatewayAuthorizer() {}
 

@@ -1,6 +1,5 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
-import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import org.jspecify.annotations.Nullable;
 
 /**

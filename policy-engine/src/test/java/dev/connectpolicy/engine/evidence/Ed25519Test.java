@@ -1,8 +1,8 @@
-package dev.connectpolicy.engine.evidence.internal;
+package dev.connectpolicy.engine.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.connectpolicy.engine.evidence.Ed25519Verifier;
+import dev.connectpolicy.engine.evidence.internal.Base64Text;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

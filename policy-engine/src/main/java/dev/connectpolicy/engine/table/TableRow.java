@@ -1,4 +1,4 @@
-package dev.connectpolicy.engine;
+package dev.connectpolicy.engine.table;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.Dimension;
@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param before in a diff, the outcome of the matched cells under the base policy; otherwise null
  * @param cells how many cells of the fact space the row stands for
  */
+@API(status = API.Status.INTERNAL)
 public record TableRow(
     Map<String, List<String>> when, CellOutcome then, @Nullable CellOutcome before, long cells) {
 
