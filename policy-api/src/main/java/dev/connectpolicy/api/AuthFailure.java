@@ -78,6 +78,13 @@ public enum AuthFailure implements WireValue {
       RejectCode.AUTH_DEVICE_TOKEN_SCOPE_MISMATCH,
       NextStep.REVIEW_AUTH_CONFIGURATION,
       true),
+  /**
+   * A device token that matches but does not cover the requested scopes or the approved baseline:
+   * OpenClaw 2026.5 and later ({@code mapDeviceTokenAuthFailureReason}); only checked with a device
+   * identity.
+   */
+  SCOPE_MISMATCH(
+      "scope_mismatch", RejectCode.AUTH_SCOPE_MISMATCH, NextStep.REVIEW_AUTH_CONFIGURATION, true),
   /** Trusted-proxy mode without its configuration. */
   TRUSTED_PROXY_CONFIG_MISSING("trusted_proxy_config_missing"),
   /** Trusted-proxy mode, a request from a local interface's address. */

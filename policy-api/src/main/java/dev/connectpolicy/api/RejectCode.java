@@ -44,6 +44,11 @@ public enum RejectCode implements WireValue {
   AUTH_DEVICE_TOKEN_MISMATCH(ErrorClass.INVALID_REQUEST),
   /** The device token does not cover the requested scopes. */
   AUTH_DEVICE_TOKEN_SCOPE_MISMATCH(ErrorClass.INVALID_REQUEST),
+  /**
+   * A device token that matches but does not cover the requested scopes or the approved baseline,
+   * as OpenClaw 2026.5 and later name it ({@code scope_mismatch}).
+   */
+  AUTH_SCOPE_MISMATCH(ErrorClass.INVALID_REQUEST),
   /** Any other authentication failure (trusted-proxy failures among them). */
   AUTH_UNAUTHORIZED(ErrorClass.INVALID_REQUEST),
   /**

@@ -196,7 +196,8 @@ class MainTest {
     assertThat(unknownProfile.status()).isEqualTo(2);
     assertThat(unknownProfile.out()).isEmpty();
     assertThat(unknownProfile.err())
-        .contains("unknown profile `no-such-profile`, expected one of openclaw-2026.3.12")
+        .contains(
+            "unknown profile `no-such-profile`, expected one of openclaw-2026.3.11, openclaw-2026.3.12")
         .contains("usage: connect-policy evaluate");
 
     for (String[] args :

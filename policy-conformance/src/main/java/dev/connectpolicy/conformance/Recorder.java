@@ -503,7 +503,11 @@ final class Recorder {
       }
       JsonNode scopes =
           stored.hasNonNull("approvedScopes") ? stored.get("approvedScopes") : stored.get("scopes");
-      paired.set("scopes", scopes == null ? NODES.arrayNode() : scopes);
+      if (scopes != null) {
+        // a record without any scope list is not one with an empty list: OpenClaw's device-token
+        // check fails without a baseline (resolveApprovedDeviceScopeBaseline)
+        paired.set("scopes", scopes);
+      }
       if (stored.hasNonNull("platform")) {
         paired.set("platform", stored.get("platform"));
       }

@@ -36,9 +36,6 @@ class RecordedGatewaysTest {
    * has {@code openclaw-2026.9.6}, also found as {@code openclaw-latest}).
    */
   static String profileOf(String version) {
-    if (version.equals("2026.3.11")) {
-      return "openclaw-2026.3.12"; // what 2026.3.12 inherited
-    }
     String named = "openclaw-" + version;
     return Profile.named(named).map(Profile::profileName).orElse("openclaw-latest");
   }

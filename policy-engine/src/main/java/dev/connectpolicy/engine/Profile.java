@@ -24,6 +24,24 @@ import org.jspecify.annotations.Nullable;
 public enum Profile {
 
   /**
+   * OpenClaw 2026.3.11, the release before 3.12, checked against its recording and its shipped
+   * bundle ({@code gateway-cli-B-E8XzUM.js}). Differs from 2026.3.12 in two rules: {@code
+   * dangerouslyDisableDeviceAuth} admits nothing by itself: it only lets a device-less Control UI
+   * past the insecure-auth check, after which it needs, like every client, an operator role with a
+   * verified shared secret ({@code evaluateMissingDeviceIdentity} has no bypass branch); and scopes
+   * are cleared only for a device-less connection without a verified shared secret that is not a
+   * bypassed Control UI ({@code clearUnboundScopes}: {@code !allowBypass && !sharedAuthOk}), so a
+   * device-less backend, CLI or Control UI with the shared token or password keeps its declared
+   * scopes.
+   */
+  OPENCLAW_2026_3_11(
+      "openclaw-2026.3.11",
+      "OpenClaw 2026.3.11: no bypass branch; device-less shared-secret connections keep scopes",
+      GatewayFamily.OPENCLAW,
+      Profiles::openclaw2026_3_11,
+      RequestReadings.OPENCLAW_2026_3_11),
+
+  /**
    * OpenClaw 2026.3.12 (the 3.12 to 3.13 transitional policy; sections 2.2, 2.4 P312, 2.5, 2.6, 2.7
    * P312). The Control UI is {@code openclaw-control-ui} only. {@code dangerouslyDisableDeviceAuth}
    * admits a device-less Control UI in any role (the hole of #45405 and #35966); {@code
@@ -32,7 +50,9 @@ public enum Profile {
    * even on loopback (#45504); every device-less acceptance loses its scopes except under the
    * bypass (#44306); the backend pairing skip needs loopback and a verified shared token or
    * password, and waives all pairing checks; pairing requirements are approved silently on loopback
-   * for first pairings and scope upgrades; "pairing required" has no requirement text.
+   * for first pairings and scope upgrades; "pairing required" has no requirement text. 2026.3.12
+   * was never published on the npm registry (2026.3.11 is followed by 2026.3.13): this profile
+   * stays as reconstructed from source; {@code openclaw-2026.3.11} is the release it was built on.
    */
   OPENCLAW_2026_3_12(
       "openclaw-2026.3.12",
@@ -42,9 +62,12 @@ public enum Profile {
       RequestReadings.OPENCLAW_2026_3_11),
 
   /**
-   * OpenClaw 2026.3.13 (section 2.4 P313, #45512). Differs from 2026.3.12 in one rule: {@code
+   * OpenClaw 2026.3.13 (section 2.4 P313, #45512). Differs from 2026.3.12 in two rules: {@code
    * dangerouslyDisableDeviceAuth} only admits a device-less Control UI as {@code operator}; a
-   * Control UI {@code node} falls through to "device identity required".
+   * Control UI {@code node} falls through to "device identity required"; and a device-less Control
+   * UI that the missing-device gate admitted keeps its scopes (its recording and {@code
+   * gateway-cli-CuZs0RlJ.js}: scopes cleared only when {@code !device && (!isControlUi ||
+   * decision.kind !== "allow")}).
    */
   OPENCLAW_2026_3_13(
       "openclaw-2026.3.13",
@@ -287,24 +310,18 @@ public enum Profile {
   private final RequestReading reading;
   private volatile @Nullable CompiledPolicy compiled;
 
-  /**
-   * Declares a profile whose evidence layer reads the raw request as {@link RequestReading#DEFAULT}
-   * does.
-   */
-  Profile(
-      String profileName,
-      String summary,
-      GatewayFamily family,
-      Definition definition,
-      String... aliases) {
-    this(profileName, summary, family, definition, RequestReading.DEFAULT, aliases);
+  Profile(String profileName, String summary, GatewayFamily family, Definition definition) {
+    this(profileName, summary, family, definition, RequestReading.DEFAULT);
   }
 
   /**
-   * Declares a profile: its name, what distinguishes it, its gateway, its definition, how its
-   * release reads the raw request (a constant of {@link RequestReadings}), and the older names it
-   * is still found by. This constructor's arguments are the one place where profile names and
-   * aliases are declared; {@link #named(String)} and every command's {@code --profile} accept both.
+   * Declares a profile: its name, what distinguishes it, its gateway, its definition, how the
+   * release it models reads the raw request, and the older names it is still found by. These
+   * arguments are the one place where profile names and aliases are declared; {@link
+   * #named(String)} and every command's {@code --profile} accept both.
+   *
+   * @param reading the release's reading, a constant of {@link RequestReadings}
+   * @param aliases older names of the profile, each accepted wherever a profile name is
    */
   Profile(
       String profileName,

@@ -17,6 +17,7 @@ import dev.connectpolicy.api.Rule;
 import dev.connectpolicy.api.UpgradeRule;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The profiles' definitions. Each of OpenClaw's reads like OpenClaw's connect path of its version:
@@ -29,17 +30,49 @@ final class Profiles {
 
   private Profiles() {}
 
+  static PolicyPipeline openclaw2026_3_11(String name, String description) {
+    // no bypass rule: under dangerouslyDisableDeviceAuth the Control UI only skips the
+    // insecure-auth check and still needs an operator with a shared secret
+    // (evaluateMissingDeviceIdentity, gateway-cli-B-E8XzUM.js); every device-less connection with
+    // a verified shared secret, and every bypassed Control UI, keeps its scopes
+    return openclaw2026_3(
+        name,
+        description,
+        null,
+        // a bypassed Control UI is only admitted with a verified shared secret here, so the
+        // shared-secret rule covers allowBypass too
+        List.of(Rules.scopesKeepSharedAuth()));
+  }
+
   static PolicyPipeline openclaw2026_3_12(String name, String description) {
-    return openclaw2026_3(name, description, Rules.controlUiBypassAnyRole(BROWSER_ONLY));
+    return openclaw2026_3(
+        name,
+        description,
+        Rules.controlUiBypassAnyRole(BROWSER_ONLY),
+        List.of(Rules.scopesKeepBypass()));
   }
 
   static PolicyPipeline openclaw2026_3_13(String name, String description) {
-    return openclaw2026_3(name, description, Rules.controlUiBypassOperator(BROWSER_ONLY));
+    return openclaw2026_3(
+        name, description, Rules.controlUiBypassOperator(BROWSER_ONLY), scopes2026_3_13());
+  }
+
+  /**
+   * 2026.3.13's scope clearing: a device-less Control UI that was admitted keeps its scopes, the
+   * bypassed one among them.
+   */
+  private static List<Rule> scopes2026_3_13() {
+    // the bypass only ever admits the browser Control UI, so this covers scopes.keep-bypass
+    return List.of(Rules.scopesKeepAdmittedControlUi(BROWSER_ONLY));
   }
 
   static PolicyPipeline openclaw2026_3_13PlusPr48285(String name, String description) {
     return openclaw2026_3(
-        name, description, Rules.controlUiBypassOperator(BROWSER_ONLY), Rules.nodeLoopback());
+        name,
+        description,
+        Rules.controlUiBypassOperator(BROWSER_ONLY),
+        scopes2026_3_13(),
+        Rules.nodeLoopback());
   }
 
   static PolicyPipeline openclaw2026_3_13PlusPr48285Reviewed(String name, String description) {
@@ -47,22 +80,31 @@ final class Profiles {
         name,
         description,
         Rules.controlUiBypassOperator(BROWSER_ONLY),
+        scopes2026_3_13(),
         Rules.nodeLoopbackOutsideControlUi(BROWSER_ONLY));
   }
 
   /**
    * The 2026.3 connect path.
    *
-   * @param bypass the version's dangerouslyDisableDeviceAuth rule
+   * @param bypass the version's dangerouslyDisableDeviceAuth rule, or null (2026.3.11 has none)
+   * @param keepScopes the rules by which a device-less connection keeps its scopes; every other
+   *     device-less connection loses them
    * @param nodeExemption PR #48285's exemption, if any, which it places right after the Control UI
    *     block of the missing-device gate
    */
   private static PolicyPipeline openclaw2026_3(
-      String name, String description, Rule bypass, Rule... nodeExemption) {
+      String name,
+      String description,
+      @Nullable Rule bypass,
+      List<Rule> keepScopes,
+      Rule... nodeExemption) {
     List<Rule> missingDevice = new ArrayList<>();
     missingDevice.add(Rules.devicePresent());
     missingDevice.add(Rules.trustedProxyControlUiOperator(BROWSER_ONLY));
-    missingDevice.add(bypass);
+    if (bypass != null) {
+      missingDevice.add(bypass);
+    }
     missingDevice.add(Rules.controlUiInsecureAuth(BROWSER_ONLY));
     missingDevice.addAll(List.of(nodeExemption));
     missingDevice.add(Rules.operatorSharedAuth());
@@ -73,9 +115,7 @@ final class Profiles {
         .stage(Stage.of("origin", Rules.browserOrigin()))
         .stage(Stage.of("control-ui", Rules.disableDeviceAuth(BROWSER_ONLY)))
         .stage(Stage.of("missing-device", missingDevice).otherwise(Rules.deviceIdentityRequired()))
-        .stage(
-            Stage.of("scopes", Rules.scopesDeviceBound(), Rules.scopesKeepBypass())
-                .otherwise(Rules.scopesClearDeviceLess()))
+        .stage(scopes(keepScopes).otherwise(Rules.scopesClearDeviceLess()))
         .stage(Stage.of("device-proof", Rules.deviceProof()))
         .stage(Stage.of("auth", Rules.authGate(BROWSER_ONLY)))
         .stage(
@@ -89,6 +129,13 @@ final class Profiles {
                         SilentPairing.LOCAL_FIRST_PAIRING_OR_SCOPE_UPGRADE, BROWSER_ONLY))
                 .otherwise(Rules.pairingRequired(PairingMessage.PLAIN)))
         .build();
+  }
+
+  private static Stage scopes(List<Rule> keepScopes) {
+    List<Rule> rules = new ArrayList<>();
+    rules.add(Rules.scopesDeviceBound());
+    rules.addAll(keepScopes);
+    return Stage.of("scopes", rules);
   }
 
   static PolicyPipeline openclaw2026_4(String name, String description) {

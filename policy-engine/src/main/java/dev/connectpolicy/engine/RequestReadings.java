@@ -47,7 +47,8 @@ final class RequestReadings {
 
   /**
    * OpenClaw 2026.3.13, and the PR #48285 profiles built on it: 2026.3.11's, with the client mode
-   * {@code tool-events} ({@code dist/reply-*.js}).
+   * {@code tool-events} ({@code dist/reply-*.js}); a device token fails against a pairing record
+   * without a scope baseline ({@code dist/device-pairing-*.js}).
    */
   static final RequestReading OPENCLAW_2026_3_13 =
       OPENCLAW_2026_3_11.toBuilder()
@@ -57,6 +58,7 @@ final class RequestReadings {
                   List.of(
                       "webchat", "cli", "ui", "backend", "node", "probe", "test", "tool-events"),
                   Wording.AJV_LITERAL_UNION))
+          .deviceTokenNeedsScopeBaseline(true)
           .build();
 
   /**
@@ -93,7 +95,8 @@ final class RequestReadings {
    * OpenClaw 2026.5.28, the release the 2026.5 profile is checked against: 2026.4.22's lists
    * ({@code dist/client-info-*.js}), validated by TypeBox's compiler ({@code
    * dist/message-handler-*.js}), which words an empty string "must not have fewer than 1
-   * characters".
+   * characters"; a device token narrower than the scopes asked is {@code scope_mismatch} ({@code
+   * dist/message-handler-*.js}).
    */
   static final RequestReading OPENCLAW_2026_5_28 =
       OPENCLAW_2026_4_22.toBuilder()
@@ -102,6 +105,7 @@ final class RequestReadings {
                   List.copyOf(OPENCLAW_2026_4_22.schema().clientIds()),
                   List.copyOf(OPENCLAW_2026_4_22.schema().clientModes()),
                   Wording.TYPEBOX_ENUM))
+          .deviceTokenScopeMismatch(true)
           .build();
 
   /**

@@ -468,6 +468,37 @@ public final class Rules {
   }
 
   /**
+   * {@code scopes.keep-admitted-control-ui}: a device-less Control UI that the missing-device gate
+   * admitted keeps its declared scopes (2026.3.13: scopes are cleared only when {@code !device &&
+   * (!isControlUi || decision.kind !== "allow")}, {@code gateway-cli-CuZs0RlJ.js}). A Control UI
+   * that reaches the scope stage without a device was admitted: by a trusted proxy, the bypass, or
+   * {@code allowInsecureAuth} on loopback with a shared secret.
+   *
+   * @param controlUi which clients count as the Control UI
+   * @return the rule
+   */
+  static Rule scopesKeepAdmittedControlUi(ControlUiClients controlUi) {
+    return rule(
+            "scopes.keep-admitted-control-ui",
+            "a device-less Control UI admitted by the missing-device gate keeps its scopes")
+        .passesWhen((context, established) -> controlUi.matches(context.client()));
+  }
+
+  /**
+   * {@code scopes.keep-shared-auth}: a device-less connection whose shared token or password was
+   * verified keeps its declared scopes (2026.3.11: {@code clearUnboundScopes} clears only when
+   * {@code !controlUiAuthPolicy.allowBypass && !sharedAuthOk}, {@code gateway-cli-B-E8XzUM.js}).
+   *
+   * @return the rule
+   */
+  static Rule scopesKeepSharedAuth() {
+    return rule(
+            "scopes.keep-shared-auth",
+            "a device-less connection with a verified shared secret keeps its scopes")
+        .passesWhen((context, established) -> context.auth().sharedAuthOk());
+  }
+
+  /**
    * {@code scopes.keep-local-backend}: the local backend client of the self-pairing exception keeps
    * its declared scopes (2026.4 and later; with a shared secret this is #72418).
    *

@@ -22,12 +22,12 @@ import java.util.Map;
  * each an object with the family's {@code default} facts and its {@code cases}.
  *
  * <p>Expectations are partial decisions in the contract's JSON: only the fields a case lists are
- * compared. Expectation keys are space-separated profile aliases ({@code 3.12}, {@code 3.13},
- * {@code pr48285}, {@code pr48285-reviewed}, {@code 4}, {@code 5}, {@code latest}, {@code
- * recommended}) or, in the other families' files, profile names; {@code *} stands for every profile
- * of the family not named elsewhere in the case. A case may also expect the upgrade decision
- * ({@code expectUpgrade}, the JSON of {@link PolicyJson#write(UpgradeDecision)}), keyed the same
- * way.
+ * compared. Expectation keys are space-separated profile aliases ({@code 3.11}, {@code 3.12},
+ * {@code 3.13}, {@code pr48285}, {@code pr48285-reviewed}, {@code 4}, {@code 5}, {@code latest},
+ * {@code recommended}) or, in the other families' files, profile names; {@code *} stands for every
+ * profile of the family not named elsewhere in the case. A case may also expect the upgrade
+ * decision ({@code expectUpgrade}, the JSON of {@link PolicyJson#write(UpgradeDecision)}), keyed
+ * the same way.
  */
 final class AcceptanceCases {
 
@@ -47,6 +47,7 @@ final class AcceptanceCases {
 
   private static final Map<String, Profile> ALIASES =
       Map.of(
+          "3.11", Profile.OPENCLAW_2026_3_11,
           "3.12", Profile.OPENCLAW_2026_3_12,
           "3.13", Profile.OPENCLAW_2026_3_13,
           "pr48285", Profile.OPENCLAW_2026_3_13_PR48285,

@@ -42,6 +42,7 @@ class GoldenTablesTest {
   /** The diffs kept as golden files: each consecutive step of the history, and both PR forms. */
   static final List<Profile[]> DIFFS =
       List.of(
+          new Profile[] {Profile.OPENCLAW_2026_3_11, Profile.OPENCLAW_2026_3_12},
           new Profile[] {Profile.OPENCLAW_2026_3_12, Profile.OPENCLAW_2026_3_13},
           new Profile[] {Profile.OPENCLAW_2026_3_13, Profile.OPENCLAW_2026_3_13_PR48285},
           new Profile[] {Profile.OPENCLAW_2026_3_13, Profile.OPENCLAW_2026_3_13_PR48285_REVIEWED},

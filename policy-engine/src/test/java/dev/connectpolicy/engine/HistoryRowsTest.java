@@ -28,8 +28,28 @@ class HistoryRowsTest {
 
   static {
     expect(
+        "openclaw-2026.3.11..openclaw-2026.3.12.md",
+        2,
+        "| node |",
+        "openclaw-control-ui/webchat",
+        "`control-ui.bypass-any-role`",
+        "**accept** node");
+    expect(
+        "openclaw-2026.3.11..openclaw-2026.3.12.md",
+        4,
+        "gateway-client/backend",
+        "scopes kept",
+        "scopes cleared");
+    expect(
         "openclaw-2026.3.12..openclaw-2026.3.13.md",
-        6,
+        2,
+        "openclaw-control-ui/webchat",
+        "| direct_local |",
+        "scopes cleared",
+        "scopes kept");
+    expect(
+        "openclaw-2026.3.12..openclaw-2026.3.13.md",
+        8,
         "| node |",
         "openclaw-control-ui/webchat",
         "**accept** node",
@@ -43,11 +63,11 @@ class HistoryRowsTest {
         "**accept** node");
     expect(
         "openclaw-2026.3.13..openclaw-2026.3.13+pr48285.md",
-        2,
+        3,
         "openclaw-control-ui/webchat",
-        "| true | false |",
+        "| true | * |",
         "`device.node-loopback`",
-        "**accept** node");
+        "**accept** node, scopes kept");
     expect(
         "openclaw-2026.3.13..openclaw-2026.3.13+pr48285.md",
         4,
@@ -61,21 +81,15 @@ class HistoryRowsTest {
         "`device.node-loopback-non-ui`");
     expect(
         "openclaw-2026.3.13..openclaw-2026.4.22.md",
-        1,
+        2,
         "| openclaw-tui/ui |",
         "`control-ui.trusted-proxy-operator`");
     expect(
         "openclaw-2026.3.13..openclaw-2026.4.22.md",
-        22,
+        23,
         "| openclaw-tui/ui |",
         "**accept** operator",
         "`CONTROL_UI_DEVICE_IDENTITY_REQUIRED`");
-    expect(
-        "openclaw-2026.3.13..openclaw-2026.4.22.md",
-        44,
-        "openclaw-control-ui/webchat",
-        "scopes cleared",
-        "scopes kept");
     expect(
         "openclaw-2026.3.13..openclaw-2026.4.22.md",
         46,

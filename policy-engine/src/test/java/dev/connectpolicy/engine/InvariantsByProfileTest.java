@@ -38,6 +38,9 @@ class InvariantsByProfileTest {
             Invariants.FAILED_DEVICE_PROOF_NEVER_ACCEPTED,
             Invariants.DECLARED_ROLE_NEVER_WIDENS_APPROVAL);
     BROKEN.put(
+        Profile.OPENCLAW_2026_3_11,
+        union(bypass, Invariants.BACKEND_CLAIM_KEEPS_NO_SCOPES_WITHOUT_DEVICE));
+    BROKEN.put(
         Profile.OPENCLAW_2026_3_12,
         union(
             bypass,

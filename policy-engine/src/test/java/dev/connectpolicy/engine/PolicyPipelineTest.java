@@ -197,8 +197,8 @@ class PolicyPipelineTest {
     assertThat(ConnectPolicies.profile("openclaw-latest"))
         .isSameAs(Profile.OPENCLAW_2026_9_6.policy());
     assertThat(ConnectPolicies.names())
-        .hasSize(15)
-        .startsWith("openclaw-2026.3.12")
+        .hasSize(16)
+        .startsWith("openclaw-2026.3.11", "openclaw-2026.3.12")
         .contains("recommended")
         .endsWith("mosaic-198+rate-limit");
     assertThat(ConnectPolicies.profile("openclaw-2026.4"))
@@ -215,7 +215,7 @@ class PolicyPipelineTest {
     assertThatThrownBy(() -> ConnectPolicies.profile("openclaw-1.0"))
         .isInstanceOf(NoSuchElementException.class)
         .hasMessageStartingWith(
-            "unknown profile `openclaw-1.0`, expected one of openclaw-2026.3.12,");
+            "unknown profile `openclaw-1.0`, expected one of openclaw-2026.3.11,");
     assertThat(ConnectPolicies.recommended().rule("pairing.silent-local")).isPresent();
     assertThat(ConnectPolicies.recommended().rule("device.node-loopback")).isEmpty();
     assertThat(ConnectPolicies.recommended().rule("device.missing-identity")).isPresent();

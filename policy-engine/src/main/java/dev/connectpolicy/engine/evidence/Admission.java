@@ -174,8 +174,8 @@ public final class Admission {
 
   /**
    * How the release the policy models reads the raw request: the reading of the named profile whose
-   * policy it is (interpreted, or compiled by the profile), the evidence layer's default for any
-   * other policy.
+   * policy it is (a compiled policy is registered with the reading of the pipeline it was compiled
+   * from), the evidence layer's default for any other policy.
    */
   static RequestReading reading(ConnectPolicy policy) {
     return RequestReading.of(policy);

@@ -1,11 +1,13 @@
 package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.api.AuthFacts;
+import dev.connectpolicy.api.AuthFailure;
 import dev.connectpolicy.api.AuthMethod;
 import dev.connectpolicy.api.AuthMode;
 import dev.connectpolicy.api.Credential;
 import dev.connectpolicy.engine.evidence.internal.RoleScopes;
 import dev.connectpolicy.engine.evidence.internal.Secrets;
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * in constant time, the role one of the record's roles and the scopes within the record's scopes
  * ({@link RoleScopes}). The candidate is {@code auth.deviceToken}, else the shared token (OpenClaw
  * tries a shared token as a device token). A failed explicit device token reports {@code
- * device_token_mismatch}; a failed shared-token fallback keeps the earlier reason.
+ * device_token_mismatch}; a failed shared-token fallback keeps the earlier reason. Per release
+ * ({@link RequestReading}): a record without any scope list fails every device token, and a
+ * matching token short of the scopes fails with {@code scope_mismatch}.
  *
  * <p><b>The credential presented</b> ({@code auth.provided}) of a failure is OpenClaw's {@code
  * resolveAuthProvidedKind}: password, token, bootstrap token, device token, in that precedence,
@@ -50,6 +54,9 @@ final class ConnectAuthDecision {
    * @param recordIsThisDevice whether the record holds the device's own public key
    * @param role the role, defaulted to {@code operator}
    * @param scopes the scopes as received
+   * @param reading how the release reads the pairing record and names a scope shortfall ({@link
+   *     RequestReading#deviceTokenNeedsScopeBaseline()}, {@link
+   *     RequestReading#deviceTokenScopeMismatch()})
    * @return the facts
    */
   public static AuthFacts resolve(
@@ -60,7 +67,8 @@ final class ConnectAuthDecision {
       @Nullable PairedDevice record,
       boolean recordIsThisDevice,
       String role,
-      List<String> scopes) {
+      List<String> scopes,
+      RequestReading reading) {
     AuthMethod method = initial.method();
     if (initial.ok() && method != null) {
       boolean shared =
@@ -80,18 +88,24 @@ final class ConnectAuthDecision {
     boolean explicit = Secrets.present(credentials.deviceToken());
     String candidate = explicit ? credentials.deviceToken() : credentials.token();
     if (deviceVerified && Secrets.present(candidate)) {
-      boolean valid =
+      boolean matches =
           record != null
               && recordIsThisDevice
               && Secrets.present(record.deviceToken())
               && Secrets.matches(candidate, record.deviceToken())
-              && record.roles().contains(role)
+              && record.roles().contains(role);
+      boolean scopesCovered =
+          matches
+              && record != null
+              && (record.scopeBaseline() || !reading.deviceTokenNeedsScopeBaseline())
               && RoleScopes.allow(role, scopes, record.scopes());
-      if (valid) {
+      if (scopesCovered) {
         Credential used = explicit ? Credential.DEVICE_TOKEN : Credential.TOKEN;
         return AuthFacts.succeeded(mode, used, AuthMethod.DEVICE_TOKEN, false);
       }
-      if (explicit) {
+      if (matches && reading.deviceTokenScopeMismatch()) {
+        reason = AuthFailure.SCOPE_MISMATCH.wire();
+      } else if (explicit) {
         reason = "device_token_mismatch";
       }
     }

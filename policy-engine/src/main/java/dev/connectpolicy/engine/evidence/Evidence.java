@@ -116,7 +116,8 @@ final class Evidence {
             record,
             PairingCheck.sameKey(recordKey, deviceKey),
             frame.role(),
-            frame.scopes());
+            frame.scopes(),
+            reading);
     Locality locality =
         ClientLocality.pairingLocality(local, client, socket, peer, forwarded, auth);
     PairingState pairing =

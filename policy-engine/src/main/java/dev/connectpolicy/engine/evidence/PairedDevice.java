@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param deviceFamily the pinned device family, or null (blank pins nothing)
  * @param deviceToken the token issued to this device for its approved roles and scopes, or null; an
  *     extension of the contract, which lets {@code admit} verify device tokens
+ * @param scopeBaseline whether the record holds a scope list at all ({@code scopes} present in the
+ *     raw request, even empty): OpenClaw's device-token check fails for a record without one
+ *     ({@code resolveApprovedDeviceScopeBaseline} returns null), which is what the silent local
+ *     pairing of a node stored in 2026.3; an extension of the contract
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record PairedDevice(
@@ -24,7 +28,28 @@ public record PairedDevice(
     List<String> scopes,
     @Nullable String platform,
     @Nullable String deviceFamily,
-    @Nullable String deviceToken) {
+    @Nullable String deviceToken,
+    boolean scopeBaseline) {
+
+  /**
+   * A record with a scope baseline, as every record was read before the baseline was told apart.
+   *
+   * @param publicKey the approved public key
+   * @param roles the approved roles
+   * @param scopes the approved scopes
+   * @param platform the pinned platform, or null
+   * @param deviceFamily the pinned device family, or null
+   * @param deviceToken the issued device token, or null
+   */
+  public PairedDevice(
+      String publicKey,
+      List<String> roles,
+      List<String> scopes,
+      @Nullable String platform,
+      @Nullable String deviceFamily,
+      @Nullable String deviceToken) {
+    this(publicKey, roles, scopes, platform, deviceFamily, deviceToken, true);
+  }
 
   /**
    * Checks the sizes and copies the lists.
@@ -35,6 +60,7 @@ public record PairedDevice(
    * @param platform the pinned platform, or null
    * @param deviceFamily the pinned device family, or null
    * @param deviceToken the issued device token, or null
+   * @param scopeBaseline whether the record holds a scope list at all
    * @throws dev.connectpolicy.api.InvalidContextException naming the field if a value or a list is
    *     too long
    */
@@ -68,6 +94,8 @@ public record PairedDevice(
         + deviceFamily
         + ", deviceToken="
         + Credentials.redacted(deviceToken)
+        + ", scopeBaseline="
+        + scopeBaseline
         + "]";
   }
 }

@@ -182,6 +182,7 @@ public final class RequestJson {
   }
 
   private static PairedDevice pairedDevice(JsonFields fields) {
+    boolean scopeBaseline = fields.has("scopes");
     PairedDevice record =
         new PairedDevice(
             fields.requiredString("publicKey"),
@@ -189,7 +190,8 @@ public final class RequestJson {
             fields.optionalStringList("scopes"),
             fields.optionalString("platform"),
             fields.optionalString("deviceFamily"),
-            fields.optionalString("deviceToken"));
+            fields.optionalString("deviceToken"),
+            scopeBaseline);
     fields.finish();
     return record;
   }

@@ -258,6 +258,8 @@ public final class AuthFailures {
         return "unauthorized: too many failed authentication attempts (retry later)";
       case DEVICE_TOKEN_MISMATCH:
         return "unauthorized: device token mismatch (rotate/reissue device token)";
+      case SCOPE_MISMATCH: // 2026.5.28 message-handler-Di7dZOOw.js
+        return "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)";
       default:
         break;
     }

@@ -279,6 +279,12 @@ public final class JsonFields {
     return value.get();
   }
 
+  /** Whether a member is present and not null; does not mark it read. */
+  public boolean has(String name) {
+    JsonNode value = node.get(name);
+    return value != null && !value.isNull();
+  }
+
   public List<String> optionalStringList(String name) {
     JsonNode value = value(name);
     if (value == null) {

@@ -45,11 +45,15 @@ public final class RequestReading {
   private final boolean foreignHostIsRemote;
   private final @Nullable ConnectSchema schema;
   private final boolean sharedSecretFromEitherField;
+  private final boolean deviceTokenNeedsScopeBaseline;
+  private final boolean deviceTokenScopeMismatch;
 
   private RequestReading(Builder builder) {
     this.foreignHostIsRemote = builder.foreignHostIsRemote;
     this.schema = builder.schema;
     this.sharedSecretFromEitherField = builder.sharedSecretFromEitherField;
+    this.deviceTokenNeedsScopeBaseline = builder.deviceTokenNeedsScopeBaseline;
+    this.deviceTokenScopeMismatch = builder.deviceTokenScopeMismatch;
   }
 
   /**
@@ -89,6 +93,38 @@ public final class RequestReading {
   }
 
   /**
+   * Whether a device token fails against a pairing record that holds no scope list at all ({@code
+   * pairedDevice.scopes} absent, as opposed to empty). From 2026.3.13 on, {@code verifyDeviceToken}
+   * takes {@code approvedScopes ?? scopes} as the baseline and fails when it is not an array
+   * ({@code resolveApprovedDeviceScopeBaseline}, {@code scopesWithinApprovedDeviceBaseline};
+   * 2026.3.13 {@code device-pairing-CR72WwyN.js}, 2026.5.28 {@code device-pairing-C5JfsLW6.js}). It
+   * shows in 2026.3.13, whose silent local pairing of a node stores no scopes, so that node's own
+   * device token is refused; 2026.3.11 ({@code device-pairing-BgGqOIku.js}) only checks the token's
+   * own scopes, and its recording accepts that node. Initially false: a record without scopes has
+   * an empty baseline, as before.
+   *
+   * @return true if a record without a scope list fails every device token
+   */
+  public boolean deviceTokenNeedsScopeBaseline() {
+    return deviceTokenNeedsScopeBaseline;
+  }
+
+  /**
+   * Whether a device token that matches but does not cover the scopes (or the record's baseline)
+   * fails with its own reason, {@code scope_mismatch} (code {@code AUTH_SCOPE_MISMATCH}), rather
+   * than {@code device_token_mismatch}. From 2026.5 on, {@code mapDeviceTokenAuthFailureReason}
+   * maps the check's {@code scope-mismatch} first, for an explicit device token and for the shared
+   * token tried as one (2026.5.28 {@code message-handler-Di7dZOOw.js}); 2026.4.22 ({@code
+   * server.impl-D40kmTX8.js}) and 2026.3 report every failed explicit device token as {@code
+   * device_token_mismatch}. Initially false.
+   *
+   * @return true if a scope shortfall of a matching device token is {@code scope_mismatch}
+   */
+  public boolean deviceTokenScopeMismatch() {
+    return deviceTokenScopeMismatch;
+  }
+
+  /**
    * Starts a reading from the initial values, those of {@link #DEFAULT}.
    *
    * @return a builder
@@ -107,6 +143,8 @@ public final class RequestReading {
     builder.foreignHostIsRemote = foreignHostIsRemote;
     builder.schema = schema;
     builder.sharedSecretFromEitherField = sharedSecretFromEitherField;
+    builder.deviceTokenNeedsScopeBaseline = deviceTokenNeedsScopeBaseline;
+    builder.deviceTokenScopeMismatch = deviceTokenScopeMismatch;
     return builder;
   }
 
@@ -141,6 +179,10 @@ public final class RequestReading {
         + (schema == null ? "none" : schema.wording())
         + ", sharedSecretFromEitherField="
         + sharedSecretFromEitherField
+        + ", deviceTokenNeedsScopeBaseline="
+        + deviceTokenNeedsScopeBaseline
+        + ", deviceTokenScopeMismatch="
+        + deviceTokenScopeMismatch
         + "]";
   }
 
@@ -150,6 +192,8 @@ public final class RequestReading {
     private boolean foreignHostIsRemote = true;
     private @Nullable ConnectSchema schema;
     private boolean sharedSecretFromEitherField = false;
+    private boolean deviceTokenNeedsScopeBaseline = false;
+    private boolean deviceTokenScopeMismatch = false;
 
     private Builder() {}
 
@@ -165,6 +209,17 @@ public final class RequestReading {
     }
 
     /**
+     * Sets {@link RequestReading#deviceTokenNeedsScopeBaseline()}.
+     *
+     * @param needed whether a record without a scope list fails every device token
+     * @return this builder
+     */
+    public Builder deviceTokenNeedsScopeBaseline(boolean needed) {
+      this.deviceTokenNeedsScopeBaseline = needed;
+      return this;
+    }
+
+    /**
      * Sets {@link RequestReading#sharedSecretFromEitherField()}.
      *
      * @param either whether the other kind's field stands in for an absent one
@@ -172,6 +227,17 @@ public final class RequestReading {
      */
     public Builder sharedSecretFromEitherField(boolean either) {
       this.sharedSecretFromEitherField = either;
+      return this;
+    }
+
+    /**
+     * Sets {@link RequestReading#deviceTokenScopeMismatch()}.
+     *
+     * @param own whether a scope shortfall of a matching device token is {@code scope_mismatch}
+     * @return this builder
+     */
+    public Builder deviceTokenScopeMismatch(boolean own) {
+      this.deviceTokenScopeMismatch = own;
       return this;
     }
 

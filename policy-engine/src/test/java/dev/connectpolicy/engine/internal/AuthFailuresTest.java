@@ -37,7 +37,8 @@ class AuthFailuresTest {
     "device_token_scope_mismatch, AUTH_DEVICE_TOKEN_SCOPE_MISMATCH",
     "trusted_proxy_untrusted_source, AUTH_UNAUTHORIZED",
     "trusted_proxy_user_missing, AUTH_UNAUTHORIZED",
-    "scope_mismatch, AUTH_UNAUTHORIZED",
+    "scope_mismatch, AUTH_SCOPE_MISMATCH",
+    "scope_mismatch_unknown, AUTH_UNAUTHORIZED",
     "unauthorized, AUTH_UNAUTHORIZED",
   })
   void everyReasonMapsToItsDetailCode(String reason, RejectCode code) {
@@ -70,7 +71,8 @@ class AuthFailuresTest {
         "password | bootstrap-token | unauthorized | OTHER | unauthorized: bootstrap token invalid or expired (scan a fresh setup code)",
         "password | none | unauthorized | DASHBOARD | unauthorized: gateway password missing (enter the password in Control UI settings)",
         "trusted-proxy | none | trusted_proxy_user_missing | OTHER | unauthorized",
-        "token | token | scope_mismatch | OTHER | unauthorized",
+        "token | token | scope_mismatch | OTHER | unauthorized: device token scope mismatch (re-pair or approve scope upgrade)",
+        "token | token | not_a_reason | OTHER | unauthorized",
         "password | device-token | unauthorized | OTHER | unauthorized",
         "token | none | token_missing | LOCAL_CLI | unauthorized: gateway token missing (use this gateway's gateway.auth.token or pair the device)",
         "token | token | token_mismatch | LOCAL_CLI | unauthorized: gateway token mismatch (use this gateway's gateway.auth.token or pair the device)",
