@@ -32,9 +32,9 @@ class ReleaseDifferencesTest {
     throw new AssertionError("no attempt `" + name + "` in " + file);
   }
 
-  private static Decision admit(String profile, JsonNode line) {
-    return Admission.admit(
-            ConnectPolicies.profile(profile), RequestJson.read(line.get("request").toString()))
+  /** Decides the recorded request as the replay does (with the client version that was sent). */
+  private static Decision admit(String profile, ObjectNode line) {
+    return Admission.admit(ConnectPolicies.profile(profile), RequestJson.read(Replay.request(line)))
         .decision();
   }
 

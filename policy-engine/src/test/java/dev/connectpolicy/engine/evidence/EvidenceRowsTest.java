@@ -14,6 +14,7 @@ import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.engine.ConnectPolicies;
 import dev.connectpolicy.engine.PolicyJson;
+import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,19 @@ import org.junit.jupiter.api.TestFactory;
 class EvidenceRowsTest {
 
   /**
-   * {@code recommended}'s rules without its release's connect schema: a policy that is not a
-   * profile is read with the evidence layer's defaults, which check none. These cases are about the
-   * evidence (a tampered client id, a device without platform), not the schema ({@code
+   * {@code recommended}'s rules, read as {@code recommended} reads a request but without its
+   * release's connect schema. These cases are about the evidence (a tampered client id, a device
+   * without platform, a secret in the other kind's field), not the schema ({@code
    * ConnectSchemaTest}).
    */
   private static final ConnectPolicy RECOMMENDED_RULES =
       context -> ConnectPolicies.recommended().evaluate(context);
+
+  static {
+    RequestReading.register(
+        RECOMMENDED_RULES,
+        RequestReading.of(ConnectPolicies.recommended()).toBuilder().schema(null).build());
+  }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
