@@ -269,9 +269,8 @@ final class Profiles {
     AuthHints hints = AuthHints.BY_CLIENT_AND_LOCALITY;
     return PolicyPipeline.builder(name)
         .description(description)
-        // Fix (Mosaic Stack #198's lesson): contradictory facts are refused, so only contexts of
-        // the
-        // audited fact space are ever decided.
+        // Fix (Mosaic Stack #198's lesson): contradictory facts are refused, so only contexts
+        // of the audited fact space are ever decided.
         .stage(Stage.of("context", Rules.consistentFacts()))
         .stage(Stage.of("role", Rules.knownRole()))
         .stage(Stage.of("origin", Rules.browserOrigin()))
