@@ -130,14 +130,14 @@ public final class IfElseChain implements ConnectPolicy {
       pairingRequired(PairingState.METADATA_UPGRADE);
 
   // Acceptances without scopes; one that keeps non-empty declared scopes is built from these.
-  private static final Accept TRUSTED_PROXY_CLEARED =
-      scopeless(Role.OPERATOR, true, PairingAction.NONE, TRUSTED_PROXY_OPERATOR);
-  private static final Accept TRUSTED_PROXY_UNDER_BYPASS =
+  private static final Accept TRUSTED_PROXY =
       scopeless(Role.OPERATOR, false, PairingAction.NONE, TRUSTED_PROXY_OPERATOR);
   private static final Accept BYPASS =
       scopeless(Role.OPERATOR, false, PairingAction.NONE, BYPASS_OPERATOR);
   private static final Accept SHARED_AUTH_CLEARED =
       scopeless(Role.OPERATOR, true, PairingAction.NONE, OPERATOR_SHARED_AUTH);
+  private static final Accept SHARED_AUTH_CONTROL_UI =
+      scopeless(Role.OPERATOR, false, PairingAction.NONE, OPERATOR_SHARED_AUTH);
   private static final Accept BACKEND_OPERATOR =
       scopeless(Role.OPERATOR, false, PairingAction.SKIPPED_BACKEND, SKIP_BACKEND);
   private static final Accept BACKEND_NODE =
@@ -250,18 +250,20 @@ public final class IfElseChain implements ConnectPolicy {
 
     if (!hasDevice) {
       // Missing-device gate: evaluateMissingDeviceIdentity. Scope clearing: a device-less
-      // connection loses its declared scopes unless the bypass admitted it, so `admitted` says
-      // both who admitted it and whether its scopes were cleared.
+      // connection loses its declared scopes unless it is a Control UI the gate admitted
+      // (`!device && (!isControlUi || decision.kind !== "allow")`), so `admitted` says both who
+      // admitted it and whether its scopes were cleared.
       Accept admitted;
       if (trustedProxyControlUiOperator) {
-        admitted = allowBypass ? TRUSTED_PROXY_UNDER_BYPASS : TRUSTED_PROXY_CLEARED;
+        admitted = TRUSTED_PROXY;
       } else if (allowBypass && operator) {
         admitted = BYPASS;
       } else if (controlUi && !allowBypass && !(flags.allowInsecureAuth() && context.local())) {
         return CONTROL_UI_DEVICE_REQUIRED;
       } else if (operator && auth.sharedAuthOk()) {
         // Never under the bypass: a Control UI operator was admitted by it above.
-        admitted = SHARED_AUTH_CLEARED;
+        // A Control UI reaches this only under allowInsecureAuth on loopback.
+        admitted = controlUi ? SHARED_AUTH_CONTROL_UI : SHARED_AUTH_CLEARED;
       } else if (!auth.ok() && auth.provided().isSharedSecret()) {
         return unauthorized(SHARED_AUTH_FAILURES, context, controlUi || webchat, false);
       } else {
