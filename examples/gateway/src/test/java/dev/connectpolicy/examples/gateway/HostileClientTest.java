@@ -316,9 +316,15 @@ class HostileClientTest {
       client.send("{\"type\":\"req\",\"id\":\"r2\",\"pad\":\"" + pad + pad + "\"}");
     } catch (java.util.concurrent.ExecutionException closedWhileSending) {
       // The gateway may close 1009 before the client has sent the whole message: that is the
-      // behaviour under test, so a send cut short is expected; the close below is asserted.
+      // behaviour under test, so a send cut short is expected.
     }
-    assertThat(client.awaitClose()).isEqualTo(new TestClient.Closed(1009, "message too big"));
+    try {
+      assertThat(client.awaitClose()).isEqualTo(new TestClient.Closed(1009, "message too big"));
+    } catch (java.util.concurrent.ExecutionException reset) {
+      // A client still writing when the gateway closes may see the connection reset (broken pipe)
+      // before it reads the close frame; then only the gateway's own log tells the close code.
+      assertThat(reset).hasRootCauseInstanceOf(java.io.IOException.class);
+    }
     assertThat(log.single()).contains("accepted as operator").contains("; closed 1009");
   }
 
