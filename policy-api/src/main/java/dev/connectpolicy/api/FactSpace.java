@@ -96,6 +96,9 @@ public final class FactSpace implements Iterable<ConnectContext> {
   /** The space's own consistency rules. */
   private final List<Constraint> rules;
 
+  /** The number of cells once counted ({@link #size()}), or -1: the space never changes. */
+  private volatile long size = -1;
+
   private FactSpace(
       Map<Dimension<?>, List<?>> domains,
       List<Dimension<?>> enumerated,
@@ -263,9 +266,14 @@ public final class FactSpace implements Iterable<ConnectContext> {
    * @return the number of cells
    */
   public long size() {
-    long[] count = {0};
-    forEach(context -> count[0]++);
-    return count[0];
+    long counted = size;
+    if (counted < 0) {
+      long[] count = {0};
+      forEach(context -> count[0]++);
+      counted = count[0];
+      size = counted;
+    }
+    return counted;
   }
 
   /**
@@ -512,6 +520,13 @@ public final class FactSpace implements Iterable<ConnectContext> {
     private final Object[][] values;
     private final int[] index;
     private final boolean[] authConsistent;
+
+    /**
+     * Under OpenClaw's rules, for each dimension, which of its values is a fact of other gateways
+     * (an optional dimension's value other than its default); null for a dimension with none.
+     */
+    private final boolean[] @Nullable [] foreign;
+
     private final int client;
     private final int locality;
     private final int origin;
@@ -547,6 +562,18 @@ public final class FactSpace implements Iterable<ConnectContext> {
         }
       }
       lastForeign = last;
+      foreign = new boolean[dimensions.length][];
+      for (int d = 0; d < dimensions.length; d++) {
+        if (dimensions[d].isOptional()) {
+          boolean[] marks = new boolean[values[d].length];
+          boolean any = false;
+          for (int i = 0; i < marks.length; i++) {
+            marks[i] = !dimensions[d].defaultValue().equals(values[d][i]);
+            any |= marks[i];
+          }
+          foreign[d] = any ? marks : null;
+        }
+      }
       skipTo = new int[rules.size()];
       for (int r = 0; r < skipTo.length; r++) {
         Set<Dimension<?>> reads = rules.get(r).reads();
@@ -597,7 +624,8 @@ public final class FactSpace implements Iterable<ConnectContext> {
           return Math.max(Math.max(Math.max(client, locality), Math.max(origin, auth)), device);
         }
         for (int d = 0; d < dimensions.length; d++) {
-          if (dimensions[d].isOptional() && !dimensions[d].defaultValue().equals(value(d))) {
+          boolean[] marks = foreign[d];
+          if (marks != null && marks[index[d]]) {
             return lastForeign;
           }
         }

@@ -18,6 +18,7 @@ import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -360,7 +361,10 @@ final class CompiledPolicy implements ConnectPolicy {
     private final int[] radix;
     private final List<@Nullable Decision> decisions = new ArrayList<>();
     private final Map<Decision, Integer> leafOf = new HashMap<>();
+    private @Nullable Decision lastStored;
+    private int lastLeaf;
     private final List<int[]> nodes = new ArrayList<>();
+    private final List<Map<Object, Integer>> positions = new ArrayList<>();
     private final List<Integer> offsets = new ArrayList<>();
     private int size;
     private int root;
@@ -371,6 +375,14 @@ final class CompiledPolicy implements ConnectPolicy {
         throw new IllegalStateException("the compiled form reads the facts in the order " + ORDER);
       }
       radix = new int[dimensions.size()];
+      for (Dimension<?> dimension : dimensions) {
+        Map<Object, Integer> byIdentity = new IdentityHashMap<>();
+        List<?> values = dimension.values();
+        for (int i = 0; i < values.size(); i++) {
+          byIdentity.putIfAbsent(values.get(i), i);
+        }
+        positions.add(byIdentity);
+      }
       for (int d = 0; d < radix.length; d++) {
         radix[d] =
             dimensions.get(d) == Dimension.SCOPES
@@ -400,9 +412,8 @@ final class CompiledPolicy implements ConnectPolicy {
     private void place(
         int[] leaves, ConnectContext context, Decision decision, PolicyPipeline interpreted) {
       int cell = 0;
-      List<Dimension<?>> dimensions = Dimension.openClaw();
       for (int d = 0; d < radix.length; d++) {
-        cell = cell * radix[d] + position(dimensions.get(d), context);
+        cell = cell * radix[d] + position(d, context);
       }
       Decision stored = decision;
       if (decision instanceof Accept accept && !accept.scopesCleared()) {
@@ -410,11 +421,20 @@ final class CompiledPolicy implements ConnectPolicy {
         // context's own scopes back.
         stored = new Accept(accept.role(), List.of(), false, accept.pairing(), accept.decidedBy());
       }
-      Integer leaf = leafOf.get(stored);
-      if (leaf == null) {
-        leaf = decisions.size();
-        decisions.add(stored);
-        leafOf.put(stored, leaf);
+      // Neighbouring cells often share their decision object: skip the lookup for a repeat.
+      int leaf;
+      if (stored == lastStored) {
+        leaf = lastLeaf;
+      } else {
+        Integer known = leafOf.get(stored);
+        if (known == null) {
+          known = decisions.size();
+          decisions.add(stored);
+          leafOf.put(stored, known);
+        }
+        leaf = known;
+        lastStored = stored;
+        lastLeaf = leaf;
       }
       if (leaves[cell] != INTERPRET && leaves[cell] != leaf) {
         throw new IllegalArgumentException(
@@ -427,12 +447,15 @@ final class CompiledPolicy implements ConnectPolicy {
       leaves[cell] = leaf;
     }
 
-    private static <T> int position(Dimension<T> dimension, ConnectContext context) {
-      T value = dimension.get(context);
+    private int position(int d, ConnectContext context) {
+      Dimension<?> dimension = ORDER.get(d);
+      Object value = dimension.get(context);
       if (dimension == Dimension.SCOPES) {
         return ((List<?>) value).isEmpty() ? 0 : 1;
       }
-      return dimension.values().indexOf(value);
+      // The standard space hands out its domains' own instances: found by identity, else by value.
+      Integer known = positions.get(d).get(value);
+      return known != null ? known : dimension.values().indexOf(value);
     }
 
     /** Groups a level's entries by parent, shares identical groups, returns the parents' nodes. */
