@@ -106,8 +106,8 @@ final class Handshake {
    */
   UpgradeDecision upgrade(Socket socket) {
     try {
-      return policy.evaluateUpgrade(
-          Admission.upgrade(SocketInfo.of(socket.remoteAddress(), socket.headers()), config));
+      return Admission.admitUpgrade(
+          policy, SocketInfo.of(socket.remoteAddress(), socket.headers()), config);
     } catch (InvalidContextException malformed) {
       return UpgradeDecision.deferred();
     } catch (Throwable bug) {
@@ -213,7 +213,9 @@ final class Handshake {
   }
 
   private static Answer rejected(String id, Reject reject) {
-    return new Answer(Frames.rejected(id, reject), reject.close(), "rejected " + summary(reject));
+    // a rejection OpenClaw answers with a bare close (a worker identity on the gateway's route)
+    String frame = reject.code().sentAsErrorResponse() ? Frames.rejected(id, reject) : null;
+    return new Answer(frame, reject.close(), "rejected " + summary(reject));
   }
 
   /**
