@@ -103,9 +103,9 @@ public enum RejectCode implements WireValue {
    */
   INVALID_HANDSHAKE(ErrorClass.INVALID_REQUEST, false, false),
   /**
-   * Forwarding headers from a socket peer that is not a trusted proxy, or a trusted proxy that names
-   * no usable client address: the client cannot be attributed, and the HTTP upgrade is refused
-   * before the WebSocket exists (OpenClaw 2026.9, HTTP 403, reason {@code
+   * Forwarding headers from a socket peer that is not a trusted proxy, or a trusted proxy that
+   * names no usable client address: the client cannot be attributed, and the HTTP upgrade is
+   * refused before the WebSocket exists (OpenClaw 2026.9, HTTP 403, reason {@code
    * proxy_attribution_required}). An HTTP refusal carries no {@code error.details.code}.
    */
   PROXY_ATTRIBUTION_REQUIRED(ErrorClass.INVALID_REQUEST, false);

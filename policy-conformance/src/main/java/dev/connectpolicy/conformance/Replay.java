@@ -107,12 +107,7 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
         if (line.has("setupFor")) {
           name = name + " (pairs for: " + line.get("setupFor").asText() + ")";
         }
-        comparisons.add(
-            new Comparison(
-                name,
-                Rows.columns(facts, line),
-                recorded,
-                modelled));
+        comparisons.add(new Comparison(name, Rows.columns(facts, line), recorded, modelled));
       }
     }
     return new Replay(policyName, comparisons, unanswered);

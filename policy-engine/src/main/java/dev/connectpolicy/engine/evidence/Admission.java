@@ -254,8 +254,8 @@ public final class Admission {
   }
 
   /**
-   * OpenClaw 2026.9's {@code claimsWorkerConnectionIdentity}: the role {@code worker}, the client id
-   * {@code openclaw-worker} or the client mode {@code worker}.
+   * OpenClaw 2026.9's {@code claimsWorkerConnectionIdentity}: the role {@code worker}, the client
+   * id {@code openclaw-worker} or the client mode {@code worker}.
    */
   private static boolean claimsWorkerIdentity(ConnectFrame frame) {
     return frame.role().equals("worker")

@@ -7,6 +7,7 @@ import dev.connectpolicy.engine.evidence.internal.BrowserOrigin;
 import dev.connectpolicy.engine.evidence.internal.HostNames;
 import dev.connectpolicy.engine.evidence.internal.IpAddress;
 import dev.connectpolicy.engine.evidence.internal.OriginUrl;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,8 +36,8 @@ final class ClientLocality {
   }
 
   /** Tailscale's identity headers, which OpenClaw 2026.9 counts with the forwarding headers. */
-  private static final java.util.List<String> TAILSCALE_IDENTITY_HEADERS =
-      java.util.List.of(
+  private static final List<String> TAILSCALE_IDENTITY_HEADERS =
+      List.of(
           "tailscale-funnel-request",
           "tailscale-headers-info",
           "tailscale-user-login",
@@ -76,9 +77,9 @@ final class ClientLocality {
   }
 
   /**
-   * OpenClaw 2026.9's {@code resolveGatewayIngressAttribution} for an ordinary listener, first match
-   * wins: direct-local, then trusted proxy, then unattributable, then direct-remote. The client
-   * address behind a trusted proxy is {@link
+   * OpenClaw 2026.9's {@code resolveGatewayIngressAttribution} for an ordinary listener, first
+   * match wins: direct-local, then trusted proxy, then unattributable, then direct-remote. The
+   * client address behind a trusted proxy is {@link
    * dev.connectpolicy.engine.evidence.internal.ClientAddress}'s, which stops at a hop that is not
    * an address where 2026.9 skips it: such a chain is unattributable here, the fail-closed reading.
    *
