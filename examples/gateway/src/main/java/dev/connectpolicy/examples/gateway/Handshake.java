@@ -73,9 +73,10 @@ final class Handshake {
   }
 
   /**
-   * Whether admission reads an upgrade header: Host, Origin, the forwarding headers, and the
-   * trusted proxy's identity headers. The others (cookies among them) are not handed to the engine,
-   * whose size bounds they could only break.
+   * Whether admission reads an upgrade header: Host, Origin, the forwarding headers, Tailscale's
+   * identity headers (which OpenClaw 2026.9 counts with them), and the trusted proxy's identity
+   * headers. The others (cookies among them) are not handed to the engine, whose size bounds they
+   * could only break.
    *
    * @param name the header name, lower case
    * @return whether to hand the header to the engine
@@ -85,7 +86,8 @@ final class Handshake {
         || name.equals("origin")
         || name.equals("forwarded")
         || name.equals("x-real-ip")
-        || name.startsWith("x-forwarded-")) {
+        || name.startsWith("x-forwarded-")
+        || name.startsWith("tailscale-")) {
       return true;
     }
     TrustedProxyAuth proxy = config.auth().trustedProxy();
