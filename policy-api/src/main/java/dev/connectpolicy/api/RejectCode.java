@@ -94,18 +94,38 @@ public enum RejectCode implements WireValue {
    * device without {@code nonce}, ...). Only the evidence layer ({@code admit}) gives it: the facts
    * do not hold the raw frame.
    */
-  INVALID_CONNECT_PARAMS(ErrorClass.INVALID_REQUEST, false);
+  INVALID_CONNECT_PARAMS(ErrorClass.INVALID_REQUEST, false),
+  /**
+   * The first frame claims an identity that the gateway admits on another route only (OpenClaw
+   * 2026.9's worker identity, {@code openclaw-worker} or the mode or role {@code worker}, on the
+   * gateway's own WebSocket route): the gateway closes the socket, 1008 {@code invalid-handshake},
+   * without any response ({@link #sentAsErrorResponse()}). Only the evidence layer gives it.
+   */
+  INVALID_HANDSHAKE(ErrorClass.INVALID_REQUEST, false, false),
+  /**
+   * Forwarding headers from a socket peer that is not a trusted proxy, or a trusted proxy that
+   * names no usable client address: the client cannot be attributed, and the HTTP upgrade is
+   * refused before the WebSocket exists (OpenClaw 2026.9, HTTP 403, reason {@code
+   * proxy_attribution_required}). An HTTP refusal carries no {@code error.details.code}.
+   */
+  PROXY_ATTRIBUTION_REQUIRED(ErrorClass.INVALID_REQUEST, false);
 
   private final ErrorClass errorClass;
   private final boolean sentAsDetailCode;
+  private final boolean sentAsErrorResponse;
 
   RejectCode(ErrorClass errorClass) {
     this(errorClass, true);
   }
 
   RejectCode(ErrorClass errorClass, boolean sentAsDetailCode) {
+    this(errorClass, sentAsDetailCode, true);
+  }
+
+  RejectCode(ErrorClass errorClass, boolean sentAsDetailCode, boolean sentAsErrorResponse) {
     this.errorClass = errorClass;
     this.sentAsDetailCode = sentAsDetailCode;
+    this.sentAsErrorResponse = sentAsErrorResponse;
   }
 
   /**
@@ -134,9 +154,22 @@ public enum RejectCode implements WireValue {
    * INVALID_REQUEST} and no details; the decision still names the code, which is the contract's
    * stable name for the rejection.
    *
-   * @return false for {@link #INVALID_ROLE} and {@link #INVALID_CONNECT_PARAMS}, true otherwise
+   * @return false for {@link #INVALID_ROLE}, {@link #INVALID_CONNECT_PARAMS}, {@link
+   *     #INVALID_HANDSHAKE} and {@link #PROXY_ATTRIBUTION_REQUIRED}, true otherwise
    */
   public boolean sentAsDetailCode() {
     return sentAsDetailCode;
+  }
+
+  /**
+   * Returns whether a gateway speaking OpenClaw's protocol answers the connect frame with an error
+   * response before it closes the socket. OpenClaw 2026.9 closes a worker identity on its gateway
+   * route without a response ({@code claimsWorkerConnectionIdentity}, close 1008 {@code
+   * invalid-handshake}); the decision still carries the message and the close frame.
+   *
+   * @return false for {@link #INVALID_HANDSHAKE}, true otherwise
+   */
+  public boolean sentAsErrorResponse() {
+    return sentAsErrorResponse;
   }
 }

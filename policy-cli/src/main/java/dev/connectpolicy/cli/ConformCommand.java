@@ -17,8 +17,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "Replay recordings of a real gateway against a profile.",
       "",
-      "Decides every recorded request with `admit` under the profile and compares the decision"
-          + " with the gateway's recorded answer: outcome, detail code, message, close code and"
+      "Decides every recorded request under the profile, its HTTP upgrade first (a refusal is"
+          + " compared as its status and body), then its connect frame with `admit`, and compares"
+          + " the decision with the gateway's recorded answer: outcome, detail code, message,"
+          + " close code and"
           + " effective scopes. Prints the agreement on each aspect, then every disagreement,"
           + " compacted into rows over the facts admission derived. Recordings are written by"
           + " `record` (docs/CONFORMANCE.md); a name ending in .gz is read gzip-compressed."

@@ -1,9 +1,12 @@
 package dev.connectpolicy.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectpolicy.api.Accept;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Reject;
+import dev.connectpolicy.api.UpgradeDecision;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +23,8 @@ record Answer(Map<Aspect, String> values) {
 
   /** A value of an aspect that applies but has nothing, such as a reject without a detail code. */
   static final String NONE = "-";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Set<String> READING =
       Set.of("operator.read", "operator.write", "operator.admin");
@@ -94,9 +99,37 @@ record Answer(Map<Aspect, String> values) {
       values.put(Aspect.OUTCOME, "reject");
       // OpenClaw sends no detail code for some rejections (invalid role, connect schema)
       values.put(Aspect.CODE, reject.code().sentAsDetailCode() ? reject.code().wire() : NONE);
-      values.put(Aspect.MESSAGE, reject.message());
+      // and none at all for some (a worker identity on 2026.9's gateway route): a bare close
+      values.put(Aspect.MESSAGE, reject.code().sentAsErrorResponse() ? reject.message() : NONE);
       values.put(Aspect.CLOSE_CODE, Integer.toString(reject.close().code()));
     }
+    return new Answer(values);
+  }
+
+  /**
+   * The answer of a refused upgrade, as OpenClaw writes it ({@code rejectUpgradeAuth}): the HTTP
+   * status, and the body {@code {"error":{"message":...,"type":...}}} with the rejection's message
+   * and reason; an HTTP refusal has no detail code.
+   *
+   * @param upgrade a rejecting decision on the upgrade
+   * @return the answer
+   */
+  static Answer ofUpgrade(UpgradeDecision upgrade) {
+    Reject reject = upgrade.reject();
+    if (reject == null) {
+      throw new IllegalArgumentException("the upgrade was not refused: " + upgrade);
+    }
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode error = body.putObject("error");
+    error.put("message", reject.message());
+    if (reject.reason() != null) {
+      error.put("type", reject.reason());
+    }
+    Map<Aspect, String> values = new EnumMap<>(Aspect.class);
+    values.put(Aspect.OUTCOME, "reject");
+    values.put(Aspect.CODE, NONE);
+    values.put(Aspect.MESSAGE, body.toString());
+    values.put(Aspect.CLOSE_CODE, "http " + upgrade.status());
     return new Answer(values);
   }
 

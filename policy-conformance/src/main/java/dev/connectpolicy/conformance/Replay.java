@@ -6,8 +6,10 @@ import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
+import dev.connectpolicy.api.UpgradeDecision;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.evidence.Admission;
+import dev.connectpolicy.engine.evidence.ConnectRequest;
 import dev.connectpolicy.engine.evidence.Ed25519Verifier;
 import dev.connectpolicy.engine.evidence.RequestJson;
 import java.util.ArrayList;
@@ -17,8 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The replay of recordings through {@code Admission.admit}: each recorded request decided by a
- * policy, its answer compared with the gateway's on every {@link Aspect}.
+ * The replay of recordings through {@code Admission}: each recorded request decided by a policy,
+ * its HTTP upgrade first ({@code admitUpgrade}), then, if the upgrade proceeds, its connect frame
+ * ({@code admit}), and the answer compared with the gateway's on every {@link Aspect}.
  *
  * @param policyName the policy's name, as printed
  * @param comparisons the comparisons, in recording order
@@ -83,25 +86,28 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
           continue;
         }
         Decision decision;
+        UpgradeDecision upgrade = null;
         ConnectContext facts = null;
         try {
-          Admission.Result result =
-              Admission.admit(policy, RequestJson.read(request(line)), verifier);
+          ConnectRequest request = RequestJson.read(request(line));
+          // the upgrade first, as the gateway decides it; the facts are the connect phase's
+          upgrade = Admission.admitUpgrade(policy, request.socket(), request.gateway());
+          Admission.Result result = Admission.admit(policy, request, verifier);
           decision = result.decision();
           facts = result.facts().orElse(null);
         } catch (InvalidContextException malformed) {
           decision = PolicyJson.invalidContext(malformed, null);
         }
+        boolean probed = recorded.value(Aspect.SCOPES) != null;
+        Answer modelled =
+            upgrade != null && upgrade.isRejected()
+                ? Answer.ofUpgrade(upgrade)
+                : Answer.of(decision, probed);
         String name = line.get("attempt").asText();
         if (line.has("setupFor")) {
           name = name + " (pairs for: " + line.get("setupFor").asText() + ")";
         }
-        comparisons.add(
-            new Comparison(
-                name,
-                Rows.columns(facts, line),
-                recorded,
-                Answer.of(decision, recorded.value(Aspect.SCOPES) != null)));
+        comparisons.add(new Comparison(name, Rows.columns(facts, line), recorded, modelled));
       }
     }
     return new Replay(policyName, comparisons, unanswered);

@@ -1,6 +1,7 @@
 package dev.connectpolicy.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import dev.connectpolicy.api.PairingAction;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Role;
+import dev.connectpolicy.api.UpgradeDecision;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,50 @@ class AnswerTest {
     assertThat(role.value(Aspect.MESSAGE)).isEqualTo("invalid role");
     assertThat(schema.value(Aspect.CODE)).isEqualTo(Answer.NONE);
     assertThat(pairing.value(Aspect.CODE)).isEqualTo("PAIRING_REQUIRED");
+  }
+
+  @Test
+  void aRefusedUpgradeIsShownAsOpenClawWritesIt() throws Exception {
+    Answer recorded =
+        Answer.recorded(
+            json(
+                "{\"kind\":\"upgrade-refused\",\"status\":403,\"body\":\"{\\\"error\\\":{\\\"message\\\":"
+                    + "\\\"No.\\\",\\\"type\\\":\\\"proxy_attribution_required\\\"}}\\n\"}"));
+    Answer modelled =
+        Answer.ofUpgrade(
+            UpgradeDecision.reject(
+                403,
+                Reject.of(
+                    RejectCode.PROXY_ATTRIBUTION_REQUIRED,
+                    "proxy_attribution_required",
+                    "No.",
+                    "upgrade.proxy-attribution")));
+    assertThat(modelled).isEqualTo(recorded);
+    assertThat(modelled.value(Aspect.CODE)).isEqualTo(Answer.NONE);
+    assertThat(modelled.value(Aspect.CLOSE_CODE)).isEqualTo("http 403");
+    assertThatThrownBy(() -> Answer.ofUpgrade(UpgradeDecision.deferred()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aRejectClosedWithoutAResponseShowsNoMessage() throws Exception {
+    Answer recorded =
+        Answer.recorded(
+            json(
+                "{\"kind\":\"closed\",\"close\":{\"code\":1008,\"reason\":\"invalid-handshake\"}}"));
+    Answer modelled =
+        Answer.of(
+            new Reject(
+                RejectCode.INVALID_HANDSHAKE,
+                null,
+                "invalid-handshake",
+                Close.of(1008, "invalid-handshake"),
+                "connect.worker-identity",
+                null,
+                null),
+            false);
+    assertThat(modelled).isEqualTo(recorded);
+    assertThat(modelled.value(Aspect.MESSAGE)).isEqualTo(Answer.NONE);
   }
 
   @Test

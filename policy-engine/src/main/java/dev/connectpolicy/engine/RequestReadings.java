@@ -113,7 +113,11 @@ final class RequestReadings {
    * client ids {@code openclaw-browser-copilot}, {@code openclaw-linux}, {@code openclaw-watchos},
    * {@code openclaw-worker} and the mode {@code worker}, without {@code tool-events} ({@code
    * dist/client-info-*.mjs}, checked in {@code dist/message-handler-*.mjs}); the shared secret read
-   * from either field ({@code auth-*.mjs}).
+   * from either field ({@code auth-*.mjs}); the client attributed from the socket before the
+   * upgrade, an unattributable one refused with 403 and a loopback peer without forwarding headers
+   * local even when it is a trusted proxy ({@code dist/ingress-attribution-*.mjs}, {@code
+   * dist/server-start-*.mjs}); a worker identity closed on the gateway's route, before the schema
+   * ({@code dist/message-handler-*.mjs}).
    */
   static final RequestReading OPENCLAW_2026_9_6 =
       OPENCLAW_2026_5_28.toBuilder()
@@ -140,6 +144,8 @@ final class RequestReadings {
                   List.of("webchat", "cli", "ui", "backend", "node", "worker", "probe", "test"),
                   Wording.TYPEBOX_ENUM))
           .sharedSecretFromEitherField(true)
+          .ingressAttribution(true)
+          .workerIdentityRefused(true)
           .build();
 
   /**
@@ -149,8 +155,16 @@ final class RequestReadings {
    * another site reaching the loopback port by DNS rebinding sends its own host name, and must not
    * count as a local client (silent pairing, local exceptions). It reads the shared secret from
    * either field as 2026.9.6 does: the right secret is the right secret, whichever field carries
-   * it, and a wrong one is still a mismatch.
+   * it, and a wrong one is still a mismatch; and it closes a worker identity on the gateway's route
+   * as 2026.9.6 does (the identity is the worker route's; claimed here it is refused, not decided
+   * as some other client).
+   *
+   * <p>It does not attribute the client as 2026.9.6 does: forwarding headers from a peer that is
+   * not a trusted proxy already make the client remote (no local exception, no silent pairing), so
+   * refusing the upgrade adds no protection and would lock out the clients of deployments whose
+   * proxy is not configured; and a loopback trusted proxy that forwards without headers names no
+   * client, which is not local (every client of such a proxy would otherwise be).
    */
   static final RequestReading RECOMMENDED =
-      OPENCLAW_2026_9_6.toBuilder().foreignHostIsRemote(true).build();
+      OPENCLAW_2026_9_6.toBuilder().foreignHostIsRemote(true).ingressAttribution(false).build();
 }

@@ -1,5 +1,6 @@
 package dev.connectpolicy.engine.evidence;
 
+import dev.connectpolicy.api.Close;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
@@ -7,8 +8,10 @@ import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.UpgradeContext;
+import dev.connectpolicy.api.UpgradeDecision;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.internal.ConnectSchema;
+import dev.connectpolicy.engine.internal.OpenClawText;
 import dev.connectpolicy.engine.internal.RequestReading;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +71,42 @@ public final class Admission {
    */
   public static final String CONNECT_SCHEMA = "connect.schema";
 
+  /**
+   * The {@code decidedBy} of a first frame that claims a worker's identity on the gateway's route,
+   * under a release that admits workers on their own route only: {@code INVALID_HANDSHAKE}, closed
+   * 1008 {@code invalid-handshake} without a response, before the connect schema.
+   */
+  public static final String WORKER_IDENTITY = "connect.worker-identity";
+
+  /**
+   * The {@code decidedBy} of an upgrade refused because the client cannot be attributed: {@code
+   * PROXY_ATTRIBUTION_REQUIRED}, HTTP {@value #PROXY_ATTRIBUTION_STATUS}, reason {@code
+   * proxy_attribution_required}.
+   */
+  public static final String PROXY_ATTRIBUTION = "upgrade.proxy-attribution";
+
+  /** The HTTP status of an upgrade refused for proxy attribution. */
+  public static final int PROXY_ATTRIBUTION_STATUS = 403;
+
+  private static final UpgradeDecision PROXY_ATTRIBUTION_REFUSED =
+      UpgradeDecision.reject(
+          PROXY_ATTRIBUTION_STATUS,
+          Reject.of(
+              RejectCode.PROXY_ATTRIBUTION_REQUIRED,
+              OpenClawText.PROXY_ATTRIBUTION_REASON,
+              OpenClawText.PROXY_ATTRIBUTION_REQUIRED,
+              PROXY_ATTRIBUTION));
+
+  private static final Reject WORKER_IDENTITY_REFUSED =
+      new Reject(
+          RejectCode.INVALID_HANDSHAKE,
+          null,
+          OpenClawText.INVALID_HANDSHAKE,
+          Close.of(Close.POLICY_VIOLATION, OpenClawText.INVALID_HANDSHAKE),
+          WORKER_IDENTITY,
+          null,
+          null);
+
   private Admission() {}
 
   /**
@@ -121,6 +160,41 @@ public final class Admission {
   }
 
   /**
+   * Decides the HTTP upgrade request as the release the policy models does, before the WebSocket
+   * exists: a release that attributes the client from the socket (OpenClaw 2026.9) refuses an
+   * unattributable one, forwarding headers from a peer that is not a trusted proxy or a trusted
+   * proxy that names no client address, with {@value #PROXY_ATTRIBUTION_STATUS} and {@code
+   * PROXY_ATTRIBUTION_REQUIRED} ({@value #PROXY_ATTRIBUTION}, reason {@code
+   * proxy_attribution_required}, OpenClaw's message); otherwise the policy decides the upgrade's
+   * facts ({@link #upgrade}, read as the release reads the socket), which for OpenClaw's profiles
+   * defers to the connect phase. Any policy that is not a profile reads the socket as {@link
+   * #upgrade} does and refuses nothing here.
+   *
+   * <pre>{@code
+   * UpgradeDecision upgrade = Admission.admitUpgrade(policy, socket, config);
+   * if (upgrade.isRejected()) {
+   *   respond(upgrade.status(), upgrade.reject().message());
+   * }
+   * }</pre>
+   *
+   * @param policy the policy to apply
+   * @param socket the peer's address and the upgrade request's headers
+   * @param gateway the gateway's configuration
+   * @return the decision on the upgrade
+   * @throws InvalidContextException naming the field, if the socket address or a trusted proxy
+   *     entry is malformed
+   */
+  public static UpgradeDecision admitUpgrade(
+      ConnectPolicy policy, SocketInfo socket, GatewayConfig gateway) {
+    Objects.requireNonNull(policy, "policy");
+    RequestReading reading = reading(policy);
+    if (Evidence.unattributable(socket, gateway, reading)) {
+      return PROXY_ATTRIBUTION_REFUSED;
+    }
+    return policy.evaluateUpgrade(Evidence.upgrade(socket, gateway, reading));
+  }
+
+  /**
    * Derives the facts of a request and decides them. Malformed input does not throw: it is rejected
    * with {@code INVALID_CONTEXT}, the message naming the field. For a named profile's policy
    * (interpreted or compiled) the facts are derived as the release it models reads the request;
@@ -129,7 +203,11 @@ public final class Admission {
    * release with a connect schema refuses a frame that does not fit it before any rule, as the
    * release does: {@code INVALID_CONNECT_PARAMS} ({@value #CONNECT_SCHEMA}), message "invalid
    * connect params: at /client: must have required property 'version'" or the like, close 1008,
-   * with the facts.
+   * with the facts. Before the schema, a release that admits workers on their own route only
+   * (OpenClaw 2026.9, and {@code recommended}) refuses a frame claiming a worker's identity as
+   * {@code INVALID_HANDSHAKE} ({@value #WORKER_IDENTITY}), closed 1008 {@code invalid-handshake}
+   * without a response. The HTTP upgrade is decided before, by {@link #admitUpgrade}; this method
+   * decides the connect frame as if the upgrade had proceeded.
    *
    * @param policy the policy to apply, such as {@code ConnectPolicies.recommended()}
    * @param request the raw request
@@ -160,6 +238,9 @@ public final class Admission {
     } catch (InvalidContextException malformed) {
       return new Result(PolicyJson.invalidContext(malformed, null), null, PayloadVersion.NONE);
     }
+    if (reading.workerIdentityRefused() && claimsWorkerIdentity(request.connect())) {
+      return new Result(WORKER_IDENTITY_REFUSED, derived.context(), PayloadVersion.NONE);
+    }
     ConnectSchema schema = reading.schema();
     String misfit = schema == null ? null : ConnectParamsCheck.failure(request.connect(), schema);
     if (misfit != null) {
@@ -170,6 +251,16 @@ public final class Admission {
     }
     return new Result(
         policy.evaluate(derived.context()), derived.context(), derived.payloadVersion());
+  }
+
+  /**
+   * OpenClaw 2026.9's {@code claimsWorkerConnectionIdentity}: the role {@code worker}, the client
+   * id {@code openclaw-worker} or the client mode {@code worker}.
+   */
+  private static boolean claimsWorkerIdentity(ConnectFrame frame) {
+    return frame.role().equals("worker")
+        || frame.client().id().equals("openclaw-worker")
+        || frame.client().mode().equals("worker");
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.connectpolicy.engine.evidence.internal.BrowserOrigin;
 import dev.connectpolicy.engine.evidence.internal.HostNames;
 import dev.connectpolicy.engine.evidence.internal.IpAddress;
 import dev.connectpolicy.engine.evidence.internal.OriginUrl;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,78 @@ final class ClientLocality {
       }
     }
     return false;
+  }
+
+  /** Tailscale's identity headers, which OpenClaw 2026.9 counts with the forwarding headers. */
+  private static final List<String> TAILSCALE_IDENTITY_HEADERS =
+      List.of(
+          "tailscale-funnel-request",
+          "tailscale-headers-info",
+          "tailscale-user-login",
+          "tailscale-user-name",
+          "tailscale-user-profile-pic");
+
+  /**
+   * Whether the request carries a header that Tailscale Serve or Funnel sets ({@code
+   * hasTailscaleOwnedHeaders} of OpenClaw 2026.9's {@code ingress-attribution-*.mjs}), with any
+   * value.
+   *
+   * @param socket the socket
+   * @return true if such a header is present
+   */
+  public static boolean hasTailscaleIdentityHeaders(SocketInfo socket) {
+    for (String name : TAILSCALE_IDENTITY_HEADERS) {
+      if (socket.header(name) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How OpenClaw 2026.9 attributes a client from its socket, before the upgrade. */
+  enum Attribution {
+    /** A loopback peer without forwarding or Tailscale headers, trusted proxy or not. */
+    DIRECT_LOCAL,
+    /** A trusted proxy that names a client address that is not loopback. */
+    TRUSTED_PROXY,
+    /** Any other peer without forwarding or Tailscale headers. */
+    DIRECT_REMOTE,
+    /**
+     * Forwarding or Tailscale headers from a peer that is not a trusted proxy, or a trusted proxy
+     * that names no client address or a loopback one: the upgrade is refused.
+     */
+    UNATTRIBUTABLE
+  }
+
+  /**
+   * OpenClaw 2026.9's {@code resolveGatewayIngressAttribution} for an ordinary listener, first
+   * match wins: direct-local, then trusted proxy, then unattributable, then direct-remote. The
+   * client address behind a trusted proxy is {@link
+   * dev.connectpolicy.engine.evidence.internal.ClientAddress}'s, which stops at a hop that is not
+   * an address where 2026.9 skips it: such a chain is unattributable here, the fail-closed reading.
+   *
+   * @param peer the socket peer's address
+   * @param forwarded whether forwarding headers are present ({@link #hasForwardingHeaders})
+   * @param tailscaleHeaders whether Tailscale's identity headers are present
+   * @param peerIsTrustedProxy whether the socket peer is a trusted proxy
+   * @param clientAddress the client address the trusted proxies name, or null
+   * @return the attribution
+   */
+  static Attribution attribution(
+      IpAddress peer,
+      boolean forwarded,
+      boolean tailscaleHeaders,
+      boolean peerIsTrustedProxy,
+      @Nullable IpAddress clientAddress) {
+    if (peer.isLoopback() && !forwarded && !tailscaleHeaders) {
+      return Attribution.DIRECT_LOCAL;
+    }
+    if (peerIsTrustedProxy) {
+      return clientAddress == null || clientAddress.isLoopback()
+          ? Attribution.UNATTRIBUTABLE
+          : Attribution.TRUSTED_PROXY;
+    }
+    return forwarded || tailscaleHeaders ? Attribution.UNATTRIBUTABLE : Attribution.DIRECT_REMOTE;
   }
 
   /**

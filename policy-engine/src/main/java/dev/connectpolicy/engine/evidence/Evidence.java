@@ -14,6 +14,7 @@ import dev.connectpolicy.api.PairingState;
 import dev.connectpolicy.api.UpgradeContext;
 import dev.connectpolicy.engine.evidence.internal.BrowserOrigin;
 import dev.connectpolicy.engine.evidence.internal.ClientAddress;
+import dev.connectpolicy.engine.evidence.internal.HostNames;
 import dev.connectpolicy.engine.evidence.internal.IpAddress;
 import dev.connectpolicy.engine.evidence.internal.IpRange;
 import dev.connectpolicy.engine.internal.RequestReading;
@@ -176,12 +177,34 @@ final class Evidence {
         0);
   }
 
-  /** What the socket alone establishes: the peer, the proxies, locality and the Origin check. */
+  /**
+   * Whether the release refuses the upgrade because the client cannot be attributed: forwarding
+   * headers from a peer that is not a trusted proxy, or a trusted proxy that names no usable client
+   * address ({@link RequestReading#ingressAttribution()}; false under any reading without it).
+   *
+   * @param socket the socket of the upgrade request
+   * @param gateway the gateway's configuration
+   * @param reading how the policy's release reads the request
+   * @return true if the upgrade is refused for proxy attribution
+   * @throws InvalidContextException naming the field, if the socket address or a trusted proxy is
+   *     malformed
+   */
+  public static boolean unattributable(
+      SocketInfo socket, GatewayConfig gateway, RequestReading reading) {
+    return peer(socket, gateway, reading).unattributable();
+  }
+
+  /**
+   * What the socket alone establishes: the peer, the proxies, locality, whether the release refuses
+   * the client as unattributable ({@link RequestReading#ingressAttribution()}), and the Origin
+   * check.
+   */
   private record Peer(
       IpAddress address,
       List<IpRange> trustedProxies,
       boolean forwarded,
       boolean local,
+      boolean unattributable,
       OriginCheck origin) {}
 
   private static Peer peer(SocketInfo socket, GatewayConfig gateway, RequestReading reading) {
@@ -203,13 +226,29 @@ final class Evidence {
             socket.header("x-real-ip"),
             trustedProxies,
             gateway.allowRealIpFallback());
-    boolean local =
-        ClientLocality.isLocal(
-            clientAddress,
-            socket.header("host"),
-            reading.foreignHostIsRemote(),
-            forwarded,
-            peerTrusted);
+    boolean local;
+    boolean unattributable = false;
+    if (reading.ingressAttribution()) {
+      ClientLocality.Attribution attribution =
+          ClientLocality.attribution(
+              peer,
+              forwarded,
+              ClientLocality.hasTailscaleIdentityHeaders(socket),
+              peerTrusted,
+              clientAddress);
+      unattributable = attribution == ClientLocality.Attribution.UNATTRIBUTABLE;
+      local =
+          attribution == ClientLocality.Attribution.DIRECT_LOCAL
+              && (!reading.foreignHostIsRemote() || HostNames.isLocalish(socket.header("host")));
+    } else {
+      local =
+          ClientLocality.isLocal(
+              clientAddress,
+              socket.header("host"),
+              reading.foreignHostIsRemote(),
+              forwarded,
+              peerTrusted);
+    }
     ControlUiSettings controlUi = gateway.controlUi();
     OriginCheck origin =
         BrowserOrigin.check(
@@ -218,7 +257,7 @@ final class Evidence {
             controlUi.allowedOrigins(),
             controlUi.dangerouslyAllowHostHeaderOriginFallback(),
             local);
-    return new Peer(peer, trustedProxies, forwarded, local, origin);
+    return new Peer(peer, trustedProxies, forwarded, local, unattributable, origin);
   }
 
   private static List<IpRange> trustedProxies(List<String> entries) {

@@ -12,6 +12,21 @@ public final class OpenClawText {
 
   private OpenClawText() {}
 
+  /**
+   * The message of 2026.9's refused upgrade of an unattributable client ({@code rejectUpgradeAuth}
+   * in {@code server-start-*.mjs}: "Proxy client attribution is required." and {@code
+   * PROXY_ATTRIBUTION_GUIDANCE} of {@code ingress-attribution-*.mjs}).
+   */
+  public static final String PROXY_ATTRIBUTION_REQUIRED =
+      "Proxy client attribution is required. Configure gateway.trustedProxies narrowly and make"
+          + " the proxy overwrite or safely rebuild forwarded client headers.";
+
+  /** The reason (the body's {@code error.type}) of that refusal. */
+  public static final String PROXY_ATTRIBUTION_REASON = "proxy_attribution_required";
+
+  /** The close reason of 2026.9's worker identity on the gateway's route; no response is sent. */
+  public static final String INVALID_HANDSHAKE = "invalid-handshake";
+
   /** Message and close reason for an invalid role. */
   public static final String INVALID_ROLE = "invalid role";
 

@@ -47,6 +47,8 @@ public final class RequestReading {
   private final boolean sharedSecretFromEitherField;
   private final boolean deviceTokenNeedsScopeBaseline;
   private final boolean deviceTokenScopeMismatch;
+  private final boolean ingressAttribution;
+  private final boolean workerIdentityRefused;
 
   private RequestReading(Builder builder) {
     this.foreignHostIsRemote = builder.foreignHostIsRemote;
@@ -54,6 +56,42 @@ public final class RequestReading {
     this.sharedSecretFromEitherField = builder.sharedSecretFromEitherField;
     this.deviceTokenNeedsScopeBaseline = builder.deviceTokenNeedsScopeBaseline;
     this.deviceTokenScopeMismatch = builder.deviceTokenScopeMismatch;
+    this.ingressAttribution = builder.ingressAttribution;
+    this.workerIdentityRefused = builder.workerIdentityRefused;
+  }
+
+  /**
+   * Whether the client is attributed from the socket as OpenClaw 2026.9 does, before the WebSocket
+   * exists ({@code resolveGatewayIngressAttribution} in {@code ingress-attribution-*.mjs}), first
+   * match wins: a loopback peer without forwarding headers and without Tailscale's identity headers
+   * is direct-local, whether or not it is a trusted proxy; a trusted proxy names the client by its
+   * forwarding headers, and when they name none, or a loopback address, the client is
+   * unattributable; any other peer with forwarding (or Tailscale identity) headers is
+   * unattributable; any other peer is direct-remote. An unattributable client's HTTP upgrade is
+   * refused, 403 {@code proxy_attribution_required} ({@code rejectUpgradeAuth} in {@code
+   * server-start-*.mjs}); a direct-local one is the local client of the connect phase ({@code
+   * isLocalClient}, {@code message-handler-*.mjs}). Initially false: a loopback trusted proxy
+   * without forwarding headers names no client and is remote, and nothing is refused at the
+   * upgrade.
+   *
+   * @return true if the upgrade refuses an unattributable client and a loopback peer without
+   *     forwarding headers is local
+   */
+  public boolean ingressAttribution() {
+    return ingressAttribution;
+  }
+
+  /**
+   * Whether a first frame that claims a worker's identity (the client id {@code openclaw-worker},
+   * the client mode {@code worker} or the role {@code worker}) is closed before anything else is
+   * checked, 1008 {@code invalid-handshake} without a response: OpenClaw 2026.9 admits workers on
+   * its worker route only ({@code claimsWorkerConnectionIdentity} in {@code message-handler-*.mjs},
+   * checked before the connect schema). Initially false.
+   *
+   * @return true if a worker identity is refused on the gateway's route
+   */
+  public boolean workerIdentityRefused() {
+    return workerIdentityRefused;
   }
 
   /**
@@ -145,6 +183,8 @@ public final class RequestReading {
     builder.sharedSecretFromEitherField = sharedSecretFromEitherField;
     builder.deviceTokenNeedsScopeBaseline = deviceTokenNeedsScopeBaseline;
     builder.deviceTokenScopeMismatch = deviceTokenScopeMismatch;
+    builder.ingressAttribution = ingressAttribution;
+    builder.workerIdentityRefused = workerIdentityRefused;
     return builder;
   }
 
@@ -183,6 +223,10 @@ public final class RequestReading {
         + deviceTokenNeedsScopeBaseline
         + ", deviceTokenScopeMismatch="
         + deviceTokenScopeMismatch
+        + ", ingressAttribution="
+        + ingressAttribution
+        + ", workerIdentityRefused="
+        + workerIdentityRefused
         + "]";
   }
 
@@ -194,8 +238,32 @@ public final class RequestReading {
     private boolean sharedSecretFromEitherField = false;
     private boolean deviceTokenNeedsScopeBaseline = false;
     private boolean deviceTokenScopeMismatch = false;
+    private boolean ingressAttribution = false;
+    private boolean workerIdentityRefused = false;
 
     private Builder() {}
+
+    /**
+     * Sets {@link RequestReading#ingressAttribution()}.
+     *
+     * @param attributed whether the client is attributed from the socket as OpenClaw 2026.9 does
+     * @return this builder
+     */
+    public Builder ingressAttribution(boolean attributed) {
+      this.ingressAttribution = attributed;
+      return this;
+    }
+
+    /**
+     * Sets {@link RequestReading#workerIdentityRefused()}.
+     *
+     * @param refused whether a worker identity is refused on the gateway's route
+     * @return this builder
+     */
+    public Builder workerIdentityRefused(boolean refused) {
+      this.workerIdentityRefused = refused;
+      return this;
+    }
 
     /**
      * Sets {@link RequestReading#schema()}.

@@ -73,9 +73,10 @@ final class Handshake {
   }
 
   /**
-   * Whether admission reads an upgrade header: Host, Origin, the forwarding headers, and the
-   * trusted proxy's identity headers. The others (cookies among them) are not handed to the engine,
-   * whose size bounds they could only break.
+   * Whether admission reads an upgrade header: Host, Origin, the forwarding headers, Tailscale's
+   * identity headers (which OpenClaw 2026.9 counts with them), and the trusted proxy's identity
+   * headers. The others (cookies among them) are not handed to the engine, whose size bounds they
+   * could only break.
    *
    * @param name the header name, lower case
    * @return whether to hand the header to the engine
@@ -85,7 +86,8 @@ final class Handshake {
         || name.equals("origin")
         || name.equals("forwarded")
         || name.equals("x-real-ip")
-        || name.startsWith("x-forwarded-")) {
+        || name.startsWith("x-forwarded-")
+        || name.startsWith("tailscale-")) {
       return true;
     }
     TrustedProxyAuth proxy = config.auth().trustedProxy();
@@ -106,8 +108,8 @@ final class Handshake {
    */
   UpgradeDecision upgrade(Socket socket) {
     try {
-      return policy.evaluateUpgrade(
-          Admission.upgrade(SocketInfo.of(socket.remoteAddress(), socket.headers()), config));
+      return Admission.admitUpgrade(
+          policy, SocketInfo.of(socket.remoteAddress(), socket.headers()), config);
     } catch (InvalidContextException malformed) {
       return UpgradeDecision.deferred();
     } catch (Throwable bug) {
@@ -213,7 +215,9 @@ final class Handshake {
   }
 
   private static Answer rejected(String id, Reject reject) {
-    return new Answer(Frames.rejected(id, reject), reject.close(), "rejected " + summary(reject));
+    // a rejection OpenClaw answers with a bare close (a worker identity on the gateway's route)
+    String frame = reject.code().sentAsErrorResponse() ? Frames.rejected(id, reject) : null;
+    return new Answer(frame, reject.close(), "rejected " + summary(reject));
   }
 
   /**

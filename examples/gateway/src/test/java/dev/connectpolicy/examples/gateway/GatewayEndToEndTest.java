@@ -370,6 +370,28 @@ class GatewayEndToEndTest {
     }
   }
 
+  /**
+   * A worker's identity on the gateway's route: closed 1008 {@code invalid-handshake} without a
+   * response, as OpenClaw 2026.9 closes it and {@code recommended} decides it.
+   */
+  @Test
+  void workerIdentity_isClosedWithoutResponse() throws Exception {
+    Gateway gateway = start(TOKEN_GATEWAY);
+    for (ObjectNode frame :
+        List.of(
+            connect("w1", "openclaw-worker", "backend", "operator", List.of()),
+            connect("w2", "cli", "worker", "operator", List.of()),
+            connect("w3", "cli", "cli", "worker", List.of()))) {
+      params(frame).putObject("auth").put("token", TOKEN);
+      TestClient client = connect(gateway);
+      client.challenge();
+      client.send(frame.toString());
+      assertThat(client.awaitClose())
+          .as(frame.toString())
+          .isEqualTo(new TestClient.Closed(1008, "invalid-handshake"));
+    }
+  }
+
   /** O2: a first request that is not {@code connect}. */
   @Test
   void firstRequestThatIsNotConnect_isAnsweredInvalidHandshake() throws Exception {
