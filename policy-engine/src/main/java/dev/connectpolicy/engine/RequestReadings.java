@@ -113,7 +113,10 @@ final class RequestReadings {
    * client ids {@code openclaw-browser-copilot}, {@code openclaw-linux}, {@code openclaw-watchos},
    * {@code openclaw-worker} and the mode {@code worker}, without {@code tool-events} ({@code
    * dist/client-info-*.mjs}, checked in {@code dist/message-handler-*.mjs}); the shared secret read
-   * from either field ({@code auth-*.mjs}).
+   * from either field ({@code auth-*.mjs}); the pinned platform and device family compared through
+   * the node host's desktop normalization and the platform aliases ({@code
+   * normalizeNodeHostCompatibilityMetadata}, {@code resolvePinnedClientMetadata} in {@code
+   * dist/message-handler-*.mjs}).
    */
   static final RequestReading OPENCLAW_2026_9_6 =
       OPENCLAW_2026_5_28.toBuilder()
@@ -140,6 +143,7 @@ final class RequestReadings {
                   List.of("webchat", "cli", "ui", "backend", "node", "worker", "probe", "test"),
                   Wording.TYPEBOX_ENUM))
           .sharedSecretFromEitherField(true)
+          .pinnedMetadataAliases(true)
           .build();
 
   /**
@@ -149,8 +153,10 @@ final class RequestReadings {
    * another site reaching the loopback port by DNS rebinding sends its own host name, and must not
    * count as a local client (silent pairing, local exceptions). It reads the shared secret from
    * either field as 2026.9.6 does: the right secret is the right secret, whichever field carries
-   * it, and a wrong one is still a mismatch.
+   * it, and a wrong one is still a mismatch. A pinned platform or family is compared as sent,
+   * without 2026.9's aliases: a device whose claim changes is re-approved, whatever runtime name
+   * the change is spelled with.
    */
   static final RequestReading RECOMMENDED =
-      OPENCLAW_2026_9_6.toBuilder().foreignHostIsRemote(true).build();
+      OPENCLAW_2026_9_6.toBuilder().foreignHostIsRemote(true).pinnedMetadataAliases(false).build();
 }

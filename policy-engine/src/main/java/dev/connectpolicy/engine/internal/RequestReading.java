@@ -47,6 +47,7 @@ public final class RequestReading {
   private final boolean sharedSecretFromEitherField;
   private final boolean deviceTokenNeedsScopeBaseline;
   private final boolean deviceTokenScopeMismatch;
+  private final boolean pinnedMetadataAliases;
 
   private RequestReading(Builder builder) {
     this.foreignHostIsRemote = builder.foreignHostIsRemote;
@@ -54,6 +55,7 @@ public final class RequestReading {
     this.sharedSecretFromEitherField = builder.sharedSecretFromEitherField;
     this.deviceTokenNeedsScopeBaseline = builder.deviceTokenNeedsScopeBaseline;
     this.deviceTokenScopeMismatch = builder.deviceTokenScopeMismatch;
+    this.pinnedMetadataAliases = builder.pinnedMetadataAliases;
   }
 
   /**
@@ -125,6 +127,25 @@ public final class RequestReading {
   }
 
   /**
+   * Whether a paired device's pinned platform and device family are compared through the aliases of
+   * OpenClaw 2026.9 ({@code dist/message-handler-*.mjs}) rather than as trimmed, lower-cased
+   * equals: a {@code node-host}/{@code node} client's desktop platform ({@code darwin}, {@code
+   * linux}, {@code macos}, {@code win32}, {@code windows}) is first normalized to its platform and
+   * family ({@code normalizeNodeHostCompatibilityMetadata}: {@code linux} without a family claims
+   * {@code Linux}, which is also what its silent pairing stores); then {@code
+   * resolvePinnedClientMetadata} lets a pinned platform stand when a node host claims the same
+   * runtime platform ({@code darwin} for {@code macos}, {@code win32} for {@code windows}) or the
+   * macOS app's {@code macos N.N} pin, when a record without a family was pinned under a runtime
+   * name the claim now spells out, and when a native app (iOS, Android, watchOS, macOS) reports a
+   * new version of its platform. The family has no alias. Initially false.
+   *
+   * @return true if the pinned metadata is compared as 2026.9 compares it
+   */
+  public boolean pinnedMetadataAliases() {
+    return pinnedMetadataAliases;
+  }
+
+  /**
    * Starts a reading from the initial values, those of {@link #DEFAULT}.
    *
    * @return a builder
@@ -145,6 +166,7 @@ public final class RequestReading {
     builder.sharedSecretFromEitherField = sharedSecretFromEitherField;
     builder.deviceTokenNeedsScopeBaseline = deviceTokenNeedsScopeBaseline;
     builder.deviceTokenScopeMismatch = deviceTokenScopeMismatch;
+    builder.pinnedMetadataAliases = pinnedMetadataAliases;
     return builder;
   }
 
@@ -183,6 +205,8 @@ public final class RequestReading {
         + deviceTokenNeedsScopeBaseline
         + ", deviceTokenScopeMismatch="
         + deviceTokenScopeMismatch
+        + ", pinnedMetadataAliases="
+        + pinnedMetadataAliases
         + "]";
   }
 
@@ -194,8 +218,20 @@ public final class RequestReading {
     private boolean sharedSecretFromEitherField = false;
     private boolean deviceTokenNeedsScopeBaseline = false;
     private boolean deviceTokenScopeMismatch = false;
+    private boolean pinnedMetadataAliases = false;
 
     private Builder() {}
+
+    /**
+     * Sets {@link RequestReading#pinnedMetadataAliases()}.
+     *
+     * @param aliases whether the pinned metadata is compared through 2026.9's aliases
+     * @return this builder
+     */
+    public Builder pinnedMetadataAliases(boolean aliases) {
+      this.pinnedMetadataAliases = aliases;
+      return this;
+    }
 
     /**
      * Sets {@link RequestReading#schema()}.
