@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Releases up to 2026.5 write them to {@code STATE/devices/paired.json}, an object keyed by
  * device id. 2026.9 keeps them in the table {@code device_pairing_paired} of its SQLite state
- * database {@code STATE/state/openclaw.sqlite} (and imports and archives an old {@code paired.json}
- * at start). That database is read with the gateway's own Node, whose built-in {@code node:sqlite}
- * is the SQLite the gateway writes with, through a short script shipped with the recorder ({@code
- * paired-device.mjs}), which turns the row into a record of the {@code paired.json} shape. The file
- * is preferred when it exists; a database without a Node to read it with is an error, never an
+ * database {@code STATE/state/openclaw.sqlite}, which no earlier release creates; it no longer
+ * reads {@code paired.json} (its {@code openclaw doctor --fix} imports one and renames it). That
+ * database is read with the gateway's own Node, whose built-in {@code node:sqlite} is the SQLite
+ * the gateway writes with, through a short script shipped with the recorder ({@code
+ * paired-device.mjs}), which turns the row into a record of the {@code paired.json} shape. The
+ * database is preferred when it exists; without a Node to read it with, that is an error, never an
  * empty store.
  */
 final class PairingStore {
@@ -67,25 +68,23 @@ final class PairingStore {
    *     record a paired device as unpaired
    */
   @Nullable JsonNode record(String deviceId) throws IOException {
-    Path file = pairedJson();
+    Path database = database();
+    if (Files.exists(database)) {
+      if (node == null) {
+        throw new UncheckedIOException(
+            new IOException(
+                "the gateway keeps its pairings in "
+                    + database
+                    + "; give the Node it runs on (--node) to read them"));
+      }
+      return present(query(node, database, deviceId));
+    }
     try {
-      JsonNode all = JSON.readTree(Files.readString(file));
+      JsonNode all = JSON.readTree(Files.readString(pairedJson()));
       return present(all.get(deviceId));
     } catch (NoSuchFileException e) {
-      // no legacy file: 2026.9 and later, or nothing paired yet
+      return null; // nothing paired yet
     }
-    Path database = database();
-    if (!Files.exists(database)) {
-      return null;
-    }
-    if (node == null) {
-      throw new UncheckedIOException(
-          new IOException(
-              "the gateway keeps its pairings in "
-                  + database
-                  + "; give the Node it runs on (--node) to read them"));
-    }
-    return present(query(node, database, deviceId));
   }
 
   private static @Nullable JsonNode present(@Nullable JsonNode record) {

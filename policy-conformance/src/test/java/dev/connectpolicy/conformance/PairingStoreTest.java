@@ -57,12 +57,16 @@ class PairingStoreTest {
   }
 
   @Test
-  void pairedJsonIsPreferredToTheDatabase() throws IOException {
+  void theDatabaseIsPreferredToPairedJson() throws IOException {
     database();
     Files.createDirectories(state.resolve("devices"));
-    Files.writeString(state.resolve("devices/paired.json"), "{}");
-    // no Node given: the database is not read while the legacy file exists
-    assertThat(new PairingStore(state, null).record(DEVICE)).isNull();
+    Files.writeString(
+        state.resolve("devices/paired.json"),
+        "{\"" + DEVICE + "\":{\"deviceId\":\"" + DEVICE + "\",\"platform\":\"stale\"}}");
+    // 2026.9 no longer reads a paired.json left in its state folder: the database is the store
+    assertThat(new PairingStore(state, fakeNode("echo null\n")).record(DEVICE)).isNull();
+    assertThatThrownBy(() -> new PairingStore(state, null).record(DEVICE))
+        .isInstanceOf(UncheckedIOException.class);
   }
 
   @Test
