@@ -167,7 +167,8 @@ record_configuration() {
     sleep 0.5
   done
   java -jar "$jar" record --url "ws://127.0.0.1:$port/" \
-    --openclaw-config "$WORK/state/openclaw.json" --state-dir "$WORK/state" --grid "$grid" \
+    --openclaw-config "$WORK/state/openclaw.json" --state-dir "$WORK/state" --node "$node" \
+    --grid "$grid" \
     --gateway-version "$version" --runtime "node $("$node" --version)" --configuration "$name" \
     --output "$out/openclaw-$version-$name.jsonl.gz"
   stop_gateway

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,6 +47,15 @@ final class RecordCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "the gateway's state directory, where it stores pairing records")
   Path stateDir = Path.of("");
+
+  @Option(
+      names = "--node",
+      paramLabel = "FILE",
+      description =
+          "the Node the gateway runs on; reads its SQLite pairing store (OpenClaw 2026.9 and"
+              + " later keep pairings in STATE/state/openclaw.sqlite, earlier releases in"
+              + " STATE/devices/paired.json, which needs no Node)")
+  @Nullable Path node;
 
   @Option(
       names = "--grid",
@@ -93,6 +103,7 @@ final class RecordCommand implements Callable<Integer> {
               url,
               config,
               stateDir,
+              node,
               grid,
               new Conformance.Subject("openclaw", version, runtime, configuration),
               output);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The conformance tooling's entry points, as the command line calls them: {@link #record} a
@@ -50,6 +51,8 @@ public final class Conformance {
    * @param uri the gateway's WebSocket address, on 127.0.0.1 or ::1
    * @param openclawConfig the {@code openclaw.json} the gateway runs with, which holds its secrets
    * @param stateDir the gateway's state directory, where it stores pairing records
+   * @param node the Node the gateway runs on, which reads a SQLite pairing store (OpenClaw 2026.9
+   *     and later); null when the gateway writes {@code devices/paired.json}
    * @param grid the grid: {@code full}, {@code credentials}, {@code control-ui} or {@code proxy}
    * @param subject what is recorded
    * @param output the recording to write, gzip-compressed if its name ends in {@code .gz}
@@ -58,11 +61,17 @@ public final class Conformance {
    * @throws IllegalArgumentException for an unknown grid or an address off loopback
    */
   public static int record(
-      URI uri, Path openclawConfig, Path stateDir, String grid, Subject subject, Path output)
+      URI uri,
+      Path openclawConfig,
+      Path stateDir,
+      @Nullable Path node,
+      String grid,
+      Subject subject,
+      Path output)
       throws IOException {
     Grid cells = Grid.named(grid);
     GatewaySetup setup = GatewaySetup.read(openclawConfig);
-    Recorder recorder = new Recorder(uri, setup, stateDir);
+    Recorder recorder = new Recorder(uri, setup, new PairingStore(stateDir, node));
     ObjectNode header = JsonNodeFactory.instance.objectNode();
     header.put("format", Recording.FORMAT);
     ObjectNode gateway = header.putObject("gateway");

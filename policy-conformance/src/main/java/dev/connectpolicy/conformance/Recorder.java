@@ -1,7 +1,6 @@
 package dev.connectpolicy.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,9 +14,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -65,7 +61,6 @@ final class Recorder {
   static final String WRONG_SECRET = "not-the-configured-secret";
   static final String WRONG_DEVICE_TOKEN = "not-an-issued-device-token";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
@@ -87,17 +82,17 @@ final class Recorder {
   private final HttpClient http;
   private final URI uri;
   private final GatewaySetup setup;
-  private final Path stateDir;
+  private final PairingStore pairings;
 
   /**
    * A recorder for one running gateway.
    *
    * @param uri its WebSocket address on loopback
    * @param setup its configuration, with the real secrets
-   * @param stateDir its state directory, where it stores pairing records ({@code
-   *     devices/paired.json})
+   * @param pairings where it stores pairing records ({@code devices/paired.json}, or the SQLite
+   *     state database of 2026.9)
    */
-  Recorder(URI uri, GatewaySetup setup, Path stateDir) {
+  Recorder(URI uri, GatewaySetup setup, PairingStore pairings) {
     String host = uri.getHost();
     if (!"127.0.0.1".equals(host) && !"[::1]".equals(host) && !"::1".equals(host)) {
       throw new IllegalArgumentException(
@@ -108,7 +103,7 @@ final class Recorder {
     this.http = HttpClient.newHttpClient();
     this.uri = uri;
     this.setup = setup;
-    this.stateDir = stateDir;
+    this.pairings = pairings;
   }
 
   /**
@@ -526,14 +521,7 @@ final class Recorder {
     if (device == null) {
       return null;
     }
-    Path paired = stateDir.resolve("devices").resolve("paired.json");
-    try {
-      JsonNode all = JSON.readTree(Files.readString(paired));
-      JsonNode record = all.get(device.id());
-      return record == null || record.isNull() ? null : record;
-    } catch (NoSuchFileException e) {
-      return null;
-    }
+    return pairings.record(device.id());
   }
 
   /** The live device token the gateway issued for a role, or null. */

@@ -117,7 +117,10 @@ final class RequestReadings {
    * upgrade, an unattributable one refused with 403 and a loopback peer without forwarding headers
    * local even when it is a trusted proxy ({@code dist/ingress-attribution-*.mjs}, {@code
    * dist/server-start-*.mjs}); a worker identity closed on the gateway's route, before the schema
-   * ({@code dist/message-handler-*.mjs}).
+   * ({@code dist/message-handler-*.mjs}); the pinned platform and device family compared through
+   * the node host's desktop normalization and the platform aliases ({@code
+   * normalizeNodeHostCompatibilityMetadata}, {@code resolvePinnedClientMetadata} in {@code
+   * dist/message-handler-*.mjs}).
    */
   static final RequestReading OPENCLAW_2026_9_6 =
       OPENCLAW_2026_5_28.toBuilder()
@@ -146,6 +149,7 @@ final class RequestReadings {
           .sharedSecretFromEitherField(true)
           .ingressAttribution(true)
           .workerIdentityRefused(true)
+          .pinnedMetadataAliases(true)
           .build();
 
   /**
@@ -157,7 +161,9 @@ final class RequestReadings {
    * either field as 2026.9.6 does: the right secret is the right secret, whichever field carries
    * it, and a wrong one is still a mismatch; and it closes a worker identity on the gateway's route
    * as 2026.9.6 does (the identity is the worker route's; claimed here it is refused, not decided
-   * as some other client).
+   * as some other client). A pinned platform or family is compared as sent, without 2026.9's
+   * aliases: a device whose claim changes is re-approved, whatever runtime name the change is
+   * spelled with.
    *
    * <p>It does not attribute the client as 2026.9.6 does: forwarding headers from a peer that is
    * not a trusted proxy already make the client remote (no local exception, no silent pairing), so
@@ -166,5 +172,9 @@ final class RequestReadings {
    * client, which is not local (every client of such a proxy would otherwise be).
    */
   static final RequestReading RECOMMENDED =
-      OPENCLAW_2026_9_6.toBuilder().foreignHostIsRemote(true).ingressAttribution(false).build();
+      OPENCLAW_2026_9_6.toBuilder()
+          .foreignHostIsRemote(true)
+          .ingressAttribution(false)
+          .pinnedMetadataAliases(false)
+          .build();
 }

@@ -130,8 +130,8 @@ final class Evidence {
                 deviceKey,
                 frame.role(),
                 frame.scopes(),
-                frame.client().platform(),
-                frame.client().deviceFamily());
+                frame.client(),
+                reading.pinnedMetadataAliases());
 
     ConnectContext context =
         ConnectContext.builder()

@@ -1,7 +1,6 @@
 package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.api.PairingState;
-import dev.connectpolicy.engine.evidence.internal.JsText;
 import dev.connectpolicy.engine.evidence.internal.RoleScopes;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  *   <li>no record, or a record for another public key: {@code not-paired};
  *   <li>a pinned (non-blank) platform or device family that differs from the claim, both trimmed
- *       and ASCII lower-cased: {@code metadata-upgrade};
+ *       and ASCII lower-cased (through the aliases of 2026.9 under its reading, {@link
+ *       PinnedMetadata}): {@code metadata-upgrade};
  *   <li>no approved roles, or the role not among them: {@code role-upgrade};
  *   <li>scopes requested, and none approved or not covered by {@link RoleScopes}: {@code
  *       scope-upgrade};
@@ -33,8 +33,8 @@ final class PairingCheck {
    * @param deviceKey the device's decoded public key, or null if it did not decode
    * @param role the requested role
    * @param scopes the requested scopes
-   * @param platform the claimed platform, or null
-   * @param deviceFamily the claimed device family, or null
+   * @param client the client as sent, whose platform and device family are compared with the pins
+   * @param metadataAliases whether the pins are compared through 2026.9's aliases
    * @return the pairing state
    */
   public static PairingState state(
@@ -43,13 +43,12 @@ final class PairingCheck {
       byte @Nullable [] deviceKey,
       String role,
       List<String> scopes,
-      @Nullable String platform,
-      @Nullable String deviceFamily) {
+      ClientInfo client,
+      boolean metadataAliases) {
     if (!sameKey(recordKey, deviceKey) || record == null) {
       return PairingState.NOT_PAIRED;
     }
-    if (pinnedDiffers(record.platform(), platform)
-        || pinnedDiffers(record.deviceFamily(), deviceFamily)) {
+    if (PinnedMetadata.differ(record, client, metadataAliases)) {
       return PairingState.METADATA_UPGRADE;
     }
     if (!record.roles().contains(role)) {
@@ -71,10 +70,5 @@ final class PairingCheck {
    */
   public static boolean sameKey(byte @Nullable [] recordKey, byte @Nullable [] deviceKey) {
     return recordKey != null && deviceKey != null && Arrays.equals(recordKey, deviceKey);
-  }
-
-  private static boolean pinnedDiffers(@Nullable String pinned, @Nullable String claimed) {
-    String pin = JsText.normalizeMetadata(pinned);
-    return !pin.isEmpty() && !pin.equals(JsText.normalizeMetadata(claimed));
   }
 }

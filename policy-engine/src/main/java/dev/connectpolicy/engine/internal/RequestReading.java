@@ -47,6 +47,7 @@ public final class RequestReading {
   private final boolean sharedSecretFromEitherField;
   private final boolean deviceTokenNeedsScopeBaseline;
   private final boolean deviceTokenScopeMismatch;
+  private final boolean pinnedMetadataAliases;
   private final boolean ingressAttribution;
   private final boolean workerIdentityRefused;
 
@@ -56,6 +57,7 @@ public final class RequestReading {
     this.sharedSecretFromEitherField = builder.sharedSecretFromEitherField;
     this.deviceTokenNeedsScopeBaseline = builder.deviceTokenNeedsScopeBaseline;
     this.deviceTokenScopeMismatch = builder.deviceTokenScopeMismatch;
+    this.pinnedMetadataAliases = builder.pinnedMetadataAliases;
     this.ingressAttribution = builder.ingressAttribution;
     this.workerIdentityRefused = builder.workerIdentityRefused;
   }
@@ -163,6 +165,25 @@ public final class RequestReading {
   }
 
   /**
+   * Whether a paired device's pinned platform and device family are compared through the aliases of
+   * OpenClaw 2026.9 ({@code dist/message-handler-*.mjs}) rather than as trimmed, lower-cased
+   * equals: a {@code node-host}/{@code node} client's desktop platform ({@code darwin}, {@code
+   * linux}, {@code macos}, {@code win32}, {@code windows}) is first normalized to its platform and
+   * family ({@code normalizeNodeHostCompatibilityMetadata}: {@code linux} without a family claims
+   * {@code Linux}, which is also what its silent pairing stores); then {@code
+   * resolvePinnedClientMetadata} lets a pinned platform stand when a node host claims the same
+   * runtime platform ({@code darwin} for {@code macos}, {@code win32} for {@code windows}) or the
+   * macOS app's {@code macos N.N} pin, when a record without a family was pinned under a runtime
+   * name the claim now spells out, and when a native app (iOS, Android, watchOS, macOS) reports a
+   * new version of its platform. The family has no alias. Initially false.
+   *
+   * @return true if the pinned metadata is compared as 2026.9 compares it
+   */
+  public boolean pinnedMetadataAliases() {
+    return pinnedMetadataAliases;
+  }
+
+  /**
    * Starts a reading from the initial values, those of {@link #DEFAULT}.
    *
    * @return a builder
@@ -183,6 +204,7 @@ public final class RequestReading {
     builder.sharedSecretFromEitherField = sharedSecretFromEitherField;
     builder.deviceTokenNeedsScopeBaseline = deviceTokenNeedsScopeBaseline;
     builder.deviceTokenScopeMismatch = deviceTokenScopeMismatch;
+    builder.pinnedMetadataAliases = pinnedMetadataAliases;
     builder.ingressAttribution = ingressAttribution;
     builder.workerIdentityRefused = workerIdentityRefused;
     return builder;
@@ -223,6 +245,8 @@ public final class RequestReading {
         + deviceTokenNeedsScopeBaseline
         + ", deviceTokenScopeMismatch="
         + deviceTokenScopeMismatch
+        + ", pinnedMetadataAliases="
+        + pinnedMetadataAliases
         + ", ingressAttribution="
         + ingressAttribution
         + ", workerIdentityRefused="
@@ -238,6 +262,7 @@ public final class RequestReading {
     private boolean sharedSecretFromEitherField = false;
     private boolean deviceTokenNeedsScopeBaseline = false;
     private boolean deviceTokenScopeMismatch = false;
+    private boolean pinnedMetadataAliases = false;
     private boolean ingressAttribution = false;
     private boolean workerIdentityRefused = false;
 
@@ -262,6 +287,17 @@ public final class RequestReading {
      */
     public Builder workerIdentityRefused(boolean refused) {
       this.workerIdentityRefused = refused;
+      return this;
+    }
+
+    /**
+     * Sets {@link RequestReading#pinnedMetadataAliases()}.
+     *
+     * @param aliases whether the pinned metadata is compared through 2026.9's aliases
+     * @return this builder
+     */
+    public Builder pinnedMetadataAliases(boolean aliases) {
+      this.pinnedMetadataAliases = aliases;
       return this;
     }
 
