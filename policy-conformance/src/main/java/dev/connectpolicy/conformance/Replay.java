@@ -101,7 +101,7 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
                 name,
                 Rows.columns(facts, line),
                 recorded,
-                Answer.of(decision, recorded.value(Aspect.SCOPES) != null)));
+                Answer.of(decision, policy, recorded.value(Aspect.SCOPES) != null)));
       }
     }
     return new Replay(policyName, comparisons, unanswered);

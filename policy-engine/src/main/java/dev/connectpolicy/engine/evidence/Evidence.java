@@ -17,9 +17,11 @@ import dev.connectpolicy.engine.evidence.internal.ClientAddress;
 import dev.connectpolicy.engine.evidence.internal.IpAddress;
 import dev.connectpolicy.engine.evidence.internal.IpRange;
 import dev.connectpolicy.engine.internal.RequestReading;
+import dev.connectpolicy.engine.internal.SilentApproval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Derives the facts of a raw request, in OpenClaw's phase order: addresses and locality, Origin,
@@ -120,10 +122,10 @@ final class Evidence {
             reading);
     Locality locality =
         ClientLocality.pairingLocality(local, client, socket, peer, forwarded, auth);
-    PairingState pairing =
+    List<PairingState> requirements =
         device == null
-            ? PairingState.NOT_PAIRED
-            : PairingCheck.state(
+            ? List.of(PairingState.NOT_PAIRED)
+            : PairingCheck.requirements(
                 record,
                 recordKey,
                 deviceKey,
@@ -142,12 +144,12 @@ final class Evidence {
             .origin(origin)
             .auth(auth)
             .device(proof)
-            .pairing(pairing)
+            .pairing(requirements.get(0))
             .controlUi(
                 new ControlUiConfig(
                     controlUi.allowInsecureAuth(), controlUi.dangerouslyDisableDeviceAuth()))
             .build();
-    return new Derived(context, version);
+    return new Derived(walk(context, requirements, reading.silentApproval()), version);
   }
 
   /**
@@ -174,6 +176,25 @@ final class Evidence {
         CredentialSource.CONNECT,
         false,
         0);
+  }
+
+  /**
+   * The pairing state the release answers for: the first requirement, unless the release approves
+   * it silently and goes on to the next check ({@link RequestReading#silentApproval()}); then the
+   * first requirement it does not approve silently, or the first one if it approves them all.
+   */
+  private static ConnectContext walk(
+      ConnectContext first, List<PairingState> requirements, @Nullable SilentApproval silent) {
+    if (silent == null || requirements.size() < 2) {
+      return first;
+    }
+    for (PairingState requirement : requirements) {
+      ConnectContext facts = first.withPairing(requirement);
+      if (!silent.approves(facts)) {
+        return facts;
+      }
+    }
+    return first;
   }
 
   /** What the socket alone establishes: the peer, the proxies, locality and the Origin check. */
@@ -204,12 +225,14 @@ final class Evidence {
             trustedProxies,
             gateway.allowRealIpFallback());
     boolean local =
-        ClientLocality.isLocal(
-            clientAddress,
-            socket.header("host"),
-            reading.foreignHostIsRemote(),
-            forwarded,
-            peerTrusted);
+        reading.localFromSocketOnly()
+            ? ClientLocality.isLocalSocket(peer, forwarded)
+            : ClientLocality.isLocal(
+                clientAddress,
+                socket.header("host"),
+                reading.foreignHostIsRemote(),
+                forwarded,
+                peerTrusted);
     ControlUiSettings controlUi = gateway.controlUi();
     OriginCheck origin =
         BrowserOrigin.check(

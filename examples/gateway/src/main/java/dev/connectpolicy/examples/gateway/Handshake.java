@@ -212,8 +212,9 @@ final class Handshake {
             + accept.decidedBy());
   }
 
-  private static Answer rejected(String id, Reject reject) {
-    return new Answer(Frames.rejected(id, reject), reject.close(), "rejected " + summary(reject));
+  private Answer rejected(String id, Reject reject) {
+    return new Answer(
+        Frames.rejected(id, reject, policy), reject.close(), "rejected " + summary(reject));
   }
 
   /**
