@@ -34,9 +34,9 @@ enum SilentPairing {
    */
   LOCAL_FIRST_PAIRING_OR_OPERATOR_ROLE_UPGRADE,
   /**
-   * Recommended: as {@link #LOCAL_FIRST_PAIRING_OR_OPERATOR_ROLE_UPGRADE} for first pairings and
-   * metadata upgrades, but a role upgrade is never silent: a declared role never widens what a
-   * person approved.
+   * Recommended: first pairings as {@link #LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE}, metadata upgrades
+   * as {@link #LOCAL_FIRST_PAIRING_OR_OPERATOR_ROLE_UPGRADE} (for either role), but a role upgrade
+   * is never silent: a declared role never widens what a person approved.
    */
   LOCAL_FIRST_PAIRING_ONLY,
   /**
