@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectpolicy.api.Accept;
+import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.UpgradeDecision;
+import dev.connectpolicy.engine.evidence.Admission;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -83,10 +85,11 @@ record Answer(Map<Aspect, String> values) {
    * The answer a decision gives.
    *
    * @param decision the decision
+   * @param policy the policy that decided, whose release tells which codes go on the wire
    * @param probed whether the recorded answer's probe told the scopes
    * @return the answer
    */
-  static Answer of(Decision decision, boolean probed) {
+  static Answer of(Decision decision, ConnectPolicy policy, boolean probed) {
     Map<Aspect, String> values = new EnumMap<>(Aspect.class);
     if (decision instanceof Accept accept) {
       values.put(Aspect.OUTCOME, "accept");
@@ -97,8 +100,10 @@ record Answer(Map<Aspect, String> values) {
     } else {
       Reject reject = (Reject) decision;
       values.put(Aspect.OUTCOME, "reject");
-      // OpenClaw sends no detail code for some rejections (invalid role, connect schema)
-      values.put(Aspect.CODE, reject.code().sentAsDetailCode() ? reject.code().wire() : NONE);
+      // OpenClaw sends no detail code for some rejections (invalid role, connect schema, and
+      // 2026.3.11's Origin rejection)
+      boolean sent = Admission.sendsDetailCode(policy, reject.code());
+      values.put(Aspect.CODE, sent ? reject.code().wire() : NONE);
       // and none at all for some (a worker identity on 2026.9's gateway route): a bare close
       values.put(Aspect.MESSAGE, reject.code().sentAsErrorResponse() ? reject.message() : NONE);
       values.put(Aspect.CLOSE_CODE, Integer.toString(reject.close().code()));

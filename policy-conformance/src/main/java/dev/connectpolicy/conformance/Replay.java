@@ -102,7 +102,7 @@ record Replay(String policyName, List<Comparison> comparisons, int unanswered) {
         Answer modelled =
             upgrade != null && upgrade.isRejected()
                 ? Answer.ofUpgrade(upgrade)
-                : Answer.of(decision, probed);
+                : Answer.of(decision, policy, probed);
         String name = line.get("attempt").asText();
         if (line.has("setupFor")) {
           name = name + " (pairs for: " + line.get("setupFor").asText() + ")";

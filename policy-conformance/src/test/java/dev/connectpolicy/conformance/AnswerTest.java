@@ -8,17 +8,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectpolicy.api.Accept;
 import dev.connectpolicy.api.Close;
+import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.PairingAction;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.Role;
 import dev.connectpolicy.api.UpgradeDecision;
+import dev.connectpolicy.engine.ConnectPolicies;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AnswerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final ConnectPolicy POLICY = ConnectPolicies.profile("openclaw-2026.5.28");
 
   private static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);
@@ -41,7 +45,8 @@ class AnswerTest {
   @Test
   void aModelledRejectShowsNoDetailCodeWhereOpenClawSendsNone() {
     Answer role =
-        Answer.of(Reject.of(RejectCode.INVALID_ROLE, null, "invalid role", "role.known"), false);
+        Answer.of(
+            Reject.of(RejectCode.INVALID_ROLE, null, "invalid role", "role.known"), POLICY, false);
     Answer schema =
         Answer.of(
             Reject.of(
@@ -49,9 +54,11 @@ class AnswerTest {
                 null,
                 "invalid connect params: at /client: must have required property 'version'",
                 "connect.schema"),
+            POLICY,
             false);
     Answer pairing =
-        Answer.of(Reject.of(RejectCode.PAIRING_REQUIRED, null, "pairing required", "p"), false);
+        Answer.of(
+            Reject.of(RejectCode.PAIRING_REQUIRED, null, "pairing required", "p"), POLICY, false);
     assertThat(role.value(Aspect.CODE)).isEqualTo(Answer.NONE);
     assertThat(role.value(Aspect.MESSAGE)).isEqualTo("invalid role");
     assertThat(schema.value(Aspect.CODE)).isEqualTo(Answer.NONE);
@@ -97,9 +104,27 @@ class AnswerTest {
                 "connect.worker-identity",
                 null,
                 null),
+            POLICY,
             false);
     assertThat(modelled).isEqualTo(recorded);
     assertThat(modelled.value(Aspect.MESSAGE)).isEqualTo(Answer.NONE);
+  }
+
+  @Test
+  void theOriginRejectionHasNoDetailCodeUnder2026_3_11Only() {
+    Reject origin =
+        Reject.of(
+            RejectCode.CONTROL_UI_ORIGIN_NOT_ALLOWED, null, "origin not allowed", "origin.allowed");
+    assertThat(
+            Answer.of(origin, ConnectPolicies.profile("openclaw-2026.3.11"), false)
+                .value(Aspect.CODE))
+        .isEqualTo(Answer.NONE);
+    assertThat(
+            Answer.of(origin, ConnectPolicies.profile("openclaw-2026.3.13"), false)
+                .value(Aspect.CODE))
+        .isEqualTo("CONTROL_UI_ORIGIN_NOT_ALLOWED");
+    assertThat(Answer.of(origin, POLICY, false).value(Aspect.CODE))
+        .isEqualTo("CONTROL_UI_ORIGIN_NOT_ALLOWED");
   }
 
   @Test
@@ -159,21 +184,21 @@ class AnswerTest {
     Accept admin =
         new Accept(Role.OPERATOR, List.of("operator.admin"), false, PairingAction.NONE, "accept");
     Accept cleared = new Accept(Role.OPERATOR, List.of(), true, PairingAction.NONE, "accept");
-    assertThat(Answer.of(admin, true).value(Aspect.SCOPES)).isEqualTo("read granted");
-    assertThat(Answer.of(cleared, true).value(Aspect.SCOPES)).isEqualTo("read denied");
-    assertThat(Answer.of(cleared, false).value(Aspect.SCOPES)).isNull();
+    assertThat(Answer.of(admin, POLICY, true).value(Aspect.SCOPES)).isEqualTo("read granted");
+    assertThat(Answer.of(cleared, POLICY, true).value(Aspect.SCOPES)).isEqualTo("read denied");
+    assertThat(Answer.of(cleared, POLICY, false).value(Aspect.SCOPES)).isNull();
   }
 
   @Test
   void aModelledRejectIsComparedOnCodeMessageAndCloseCode() {
     Reject reject =
         Reject.of(RejectCode.PAIRING_REQUIRED, null, "pairing required", "pairing.required");
-    Answer answer = Answer.of(reject, false);
+    Answer answer = Answer.of(reject, POLICY, false);
     assertThat(answer.value(Aspect.CODE)).isEqualTo("PAIRING_REQUIRED");
     assertThat(answer.value(Aspect.MESSAGE)).isEqualTo("pairing required");
     assertThat(answer.value(Aspect.CLOSE_CODE)).isEqualTo(Integer.toString(Close.POLICY_VIOLATION));
     Answer accepted =
-        Answer.of(new Accept(Role.NODE, List.of(), false, PairingAction.NONE, "a"), false);
+        Answer.of(new Accept(Role.NODE, List.of(), false, PairingAction.NONE, "a"), POLICY, false);
     assertThat(Answer.compared(Aspect.CODE, answer, accepted)).isTrue();
     assertThat(accepted.shown(Aspect.CODE)).isEqualTo(Answer.NONE);
   }

@@ -119,7 +119,7 @@ class ReleaseDifferencesTest {
     if (upgrade.isRejected()) {
       return Answer.ofUpgrade(upgrade);
     }
-    return Answer.of(admit(profile, line), false);
+    return Answer.of(admit(profile, line), ConnectPolicies.profile(profile), false);
   }
 
   private static void assertSameAnswer(Answer modelled, ObjectNode line) {

@@ -175,9 +175,7 @@ final class Profiles {
     }
     pairing.add(Rules.skipControlUiPairing(BROWSER_AND_TUI));
     pairing.add(Rules.pairingPaired());
-    pairing.add(
-        Rules.silentLocalPairing(
-            SilentPairing.LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE, BROWSER_AND_TUI));
+    pairing.add(Rules.silentLocalPairing(silentPairing2026_4x(may2026), BROWSER_AND_TUI));
 
     return PolicyPipeline.builder(name)
         .description(description)
@@ -199,6 +197,19 @@ final class Profiles {
             Stage.of("pairing", pairing)
                 .otherwise(Rules.pairingRequired(PairingMessage.WITH_REQUIREMENT)))
         .build();
+  }
+
+  /**
+   * Which pairing requirements 2026.4.22 and 2026.5.28 approve silently; their readings walk the
+   * pairing checks with the same test ({@code RequestReadings}).
+   *
+   * @param may2026 2026.5.28 rather than 2026.4.22
+   * @return the setting of the release's {@code pairing.silent-local}
+   */
+  static SilentPairing silentPairing2026_4x(boolean may2026) {
+    return may2026
+        ? SilentPairing.LOCAL_FIRST_PAIRING_OR_OPERATOR_ROLE_UPGRADE
+        : SilentPairing.LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE;
   }
 
   /**

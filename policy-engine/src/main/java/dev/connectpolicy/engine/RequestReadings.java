@@ -1,9 +1,12 @@
 package dev.connectpolicy.engine;
 
+import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.engine.internal.ConnectSchema;
 import dev.connectpolicy.engine.internal.ConnectSchema.Wording;
 import dev.connectpolicy.engine.internal.RequestReading;
+import dev.connectpolicy.engine.internal.SilentApproval;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How each released version of OpenClaw that a profile models reads the raw request ({@link
@@ -21,7 +24,9 @@ final class RequestReadings {
    * connect schema over a union of literals (client ids and modes from {@code GATEWAY_CLIENT_IDS}
    * and {@code GATEWAY_CLIENT_MODES} in {@code dist/daemon-cli.js}, checked in {@code
    * dist/gateway-cli-*.js}): no {@code openclaw-tui}; a foreign Host makes a loopback socket
-   * remote.
+   * remote; a failed Origin check is answered without a detail code ({@code
+   * dist/gateway-cli-B-E8XzUM.js}). What the unpublished 2026.3.12 sent there is not checked
+   * against a gateway; its profile keeps the reading it was built on.
    */
   static final RequestReading OPENCLAW_2026_3_11 =
       RequestReading.builder()
@@ -43,12 +48,14 @@ final class RequestReadings {
                   List.of("webchat", "cli", "ui", "backend", "node", "probe", "test"),
                   Wording.AJV_LITERAL_UNION))
           .foreignHostIsRemote(true)
+          .detailCodesNotSent(Set.of(RejectCode.CONTROL_UI_ORIGIN_NOT_ALLOWED))
           .build();
 
   /**
    * OpenClaw 2026.3.13, and the PR #48285 profiles built on it: 2026.3.11's, with the client mode
    * {@code tool-events} ({@code dist/reply-*.js}); a device token fails against a pairing record
-   * without a scope baseline ({@code dist/device-pairing-*.js}).
+   * without a scope baseline ({@code dist/device-pairing-*.js}); the Origin rejection carries its
+   * detail code ({@code dist/gateway-cli-CuZs0RlJ.js}).
    */
   static final RequestReading OPENCLAW_2026_3_13 =
       OPENCLAW_2026_3_11.toBuilder()
@@ -59,14 +66,16 @@ final class RequestReadings {
                       "webchat", "cli", "ui", "backend", "node", "probe", "test", "tool-events"),
                   Wording.AJV_LITERAL_UNION))
           .deviceTokenNeedsScopeBaseline(true)
+          .detailCodesNotSent(Set.of())
           .build();
 
   /**
    * OpenClaw 2026.4.22, the release the 2026.4 profile is checked against: the client id {@code
    * openclaw-tui} ({@code dist/message-channel-*.js}), ids and modes as AJV enums ({@code
    * dist/protocol-*.js}, checked in {@code dist/server.impl-*.js}); a loopback socket without
-   * forwarding headers is local whatever its Host ({@code isLocalDirectRequest}, {@code
-   * dist/auth-*.js}).
+   * forwarding headers is local whatever its Host and whoever the trusted proxies are ({@code
+   * isLocalDirectRequest}, {@code dist/auth-*.js}); a pairing requirement approved silently lets
+   * the next pairing check run ({@code dist/server.impl-*.js}).
    */
   static final RequestReading OPENCLAW_2026_4_22 =
       OPENCLAW_2026_3_13.toBuilder()
@@ -89,6 +98,8 @@ final class RequestReadings {
                   List.copyOf(OPENCLAW_2026_3_13.schema().clientModes()),
                   Wording.AJV_ENUM))
           .foreignHostIsRemote(false)
+          .localFromSocketOnly(true)
+          .silentApproval(silentApproval(false))
           .build();
 
   /**
@@ -96,7 +107,7 @@ final class RequestReadings {
    * ({@code dist/client-info-*.js}), validated by TypeBox's compiler ({@code
    * dist/message-handler-*.js}), which words an empty string "must not have fewer than 1
    * characters"; a device token narrower than the scopes asked is {@code scope_mismatch} ({@code
-   * dist/message-handler-*.js}).
+   * dist/message-handler-*.js}); its own silent-approval test walks the pairing checks.
    */
   static final RequestReading OPENCLAW_2026_5_28 =
       OPENCLAW_2026_4_22.toBuilder()
@@ -106,6 +117,7 @@ final class RequestReadings {
                   List.copyOf(OPENCLAW_2026_4_22.schema().clientModes()),
                   Wording.TYPEBOX_ENUM))
           .deviceTokenScopeMismatch(true)
+          .silentApproval(silentApproval(true))
           .build();
 
   /**
@@ -150,7 +162,21 @@ final class RequestReadings {
           .ingressAttribution(true)
           .workerIdentityRefused(true)
           .pinnedMetadataAliases(true)
+          // 2026.5.28's locality and pairing walk, not checked against 2026.9.6's recordings
+          .localFromSocketOnly(false)
+          .silentApproval(null)
           .build();
+
+  /**
+   * The silent-approval test of 2026.4.22 or 2026.5.28, the one its profile's {@code
+   * pairing.silent-local} decides with ({@link Profiles#silentPairing2026_4x}).
+   */
+  private static SilentApproval silentApproval(boolean may2026) {
+    SilentPairing silent = Profiles.silentPairing2026_4x(may2026);
+    return new SilentApproval(
+        "SilentPairing." + silent.name(),
+        facts -> silent.allows(facts, ControlUiClients.BROWSER_AND_TUI));
+  }
 
   /**
    * {@code recommended}: the current release's connect schema, the strictest of all (it requires

@@ -18,14 +18,25 @@ enum SilentPairing {
    */
   LOCAL_FIRST_PAIRING_OR_SCOPE_UPGRADE,
   /**
-   * 2026.4 and later: any local locality; never with a foreign Origin; first pairings and role
-   * upgrades; metadata upgrades only for a direct-loopback native app or a container or
-   * shared-secret loopback client without an Origin; scope upgrades never.
+   * 2026.4.22 ({@code shouldAllowSilentLocalPairing} in {@code server.impl-D40kmTX8.js}): any local
+   * locality; never with an Origin unless the client is the Control UI or web chat; first pairings
+   * and role upgrades; metadata upgrades only at the container or shared-secret loopback localities
+   * (which have no Origin), not for a direct-loopback native app; scope upgrades never ({@code
+   * silent: reason === "scope-upgrade" ? false : ...}).
    */
   LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE,
   /**
-   * Recommended: as {@link #LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE}, but a role upgrade is never
-   * silent either: a declared role never widens what a person approved.
+   * 2026.5.28 ({@code shouldAllowSilentLocalPairing} and {@code requirePairing} in {@code
+   * message-handler-Di7dZOOw.js}): as {@link #LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE}, and metadata
+   * upgrades also for a direct-loopback native app, but never for the Control UI or web chat or
+   * with an Origin; and, as in 2026.9, a device that is already paired is never upgraded silently
+   * for the {@code node} role ({@code !(existingPairedDevice && role !== "operator")}).
+   */
+  LOCAL_FIRST_PAIRING_OR_OPERATOR_ROLE_UPGRADE,
+  /**
+   * Recommended: first pairings as {@link #LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE}, metadata upgrades
+   * as {@link #LOCAL_FIRST_PAIRING_OR_OPERATOR_ROLE_UPGRADE} (for either role), but a role upgrade
+   * is never silent: a declared role never widens what a person approved.
    */
   LOCAL_FIRST_PAIRING_ONLY,
   /**
@@ -58,7 +69,8 @@ enum SilentPairing {
     if (locality == Locality.REMOTE || (origin && !browserUi)) {
       return false;
     }
-    if (this == LOCAL_PAIRING_AND_OPERATOR_UPGRADES
+    if ((this == LOCAL_PAIRING_AND_OPERATOR_UPGRADES
+            || this == LOCAL_FIRST_PAIRING_OR_OPERATOR_ROLE_UPGRADE)
         && state != PairingState.NOT_PAIRED
         && !context.role().equals(Role.OPERATOR.wire())) {
       // `!(existingPairedDevice && role !== "operator")`: an upgrade has a paired record
@@ -69,6 +81,7 @@ enum SilentPairing {
         return true;
       case ROLE_UPGRADE:
         return this == LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE
+            || this == LOCAL_FIRST_PAIRING_OR_OPERATOR_ROLE_UPGRADE
             || this == LOCAL_PAIRING_AND_OPERATOR_UPGRADES;
       case SCOPE_UPGRADE:
         AuthMethod method = context.auth().method();
@@ -77,6 +90,10 @@ enum SilentPairing {
                 || method == AuthMethod.TOKEN
                 || method == AuthMethod.PASSWORD);
       case METADATA_UPGRADE:
+        if (this == LOCAL_FIRST_PAIRING_OR_ROLE_UPGRADE) {
+          return locality == Locality.CLI_CONTAINER_LOCAL
+              || locality == Locality.SHARED_SECRET_LOOPBACK_LOCAL;
+        }
         return !origin
             && !browserUi
             && ((locality == Locality.DIRECT_LOCAL && context.client().isNativeAppUi())

@@ -105,10 +105,23 @@ class HistoryRowsTest {
         "`device.local-backend-operator`");
     expect(
         "openclaw-2026.4.22..openclaw-2026.5.28.md",
-        6,
+        14,
         "openclaw-control-ui/webchat",
         "trusted-proxy",
         "`PAIRING_REQUIRED`");
+    expect(
+        "openclaw-2026.4.22..openclaw-2026.5.28.md",
+        7,
+        "| node |",
+        "node-host/node",
+        "role-upgrade",
+        "pairing silent-approve | reject `PAIRING_REQUIRED`");
+    expect(
+        "openclaw-2026.4.22..openclaw-2026.5.28.md",
+        4,
+        "| operator | openclaw-macos/ui | direct_local |",
+        "metadata-upgrade",
+        "reject `PAIRING_REQUIRED` | **accept** operator, scopes kept, pairing silent-approve");
     expect(
         "openclaw-2026.5.28..openclaw-2026.9.6.md",
         3,
@@ -126,23 +139,16 @@ class HistoryRowsTest {
         327,
         "| node | gateway-client/backend |",
         "role-upgrade",
-        "pairing silent-approve",
+        "reject `PAIRING_REQUIRED`",
         "pairing skipped-backend");
     expect(
         "openclaw-2026.5.28..openclaw-2026.9.6.md",
-        361,
+        358,
         "| operator |",
         "| token, password |",
         "scope-upgrade",
         "reject `PAIRING_REQUIRED`",
         "pairing silent-approve");
-    expect(
-        "openclaw-2026.5.28..openclaw-2026.9.6.md",
-        374,
-        "| node |",
-        "node-host/node",
-        "role-upgrade",
-        "pairing silent-approve | reject `PAIRING_REQUIRED`");
     expect(
         "openclaw-2026.9.6..recommended.md",
         1,

@@ -264,6 +264,26 @@ public final class Admission {
   }
 
   /**
+   * Tells whether a gateway of the release a policy models sends a rejection's code as {@code
+   * error.details.code}. No OpenClaw release sends {@code INVALID_ROLE} or {@code
+   * INVALID_CONNECT_PARAMS} there ({@link RejectCode#sentAsDetailCode()}); 2026.3.11 (profiles
+   * {@code openclaw-2026.3.11} and {@code openclaw-2026.3.12}) does not send {@code
+   * CONTROL_UI_ORIGIN_NOT_ALLOWED} either. For any policy that is not a profile, {@link
+   * RejectCode#sentAsDetailCode()}. The decision names its code in every case; this is only what
+   * goes on the wire.
+   *
+   * @param policy the policy that decided, such as {@code ConnectPolicies.profile(name)}
+   * @param code the rejection's code
+   * @return true if the code is sent as {@code error.details.code}
+   */
+  @API(status = API.Status.EXPERIMENTAL)
+  public static boolean sendsDetailCode(ConnectPolicy policy, RejectCode code) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(code, "code");
+    return reading(policy).sendsDetailCode(code);
+  }
+
+  /**
    * How the release the policy models reads the raw request: the reading of the named profile whose
    * policy it is (a compiled policy is registered with the reading of the pipeline it was compiled
    * from), the evidence layer's default for any other policy.

@@ -108,6 +108,19 @@ final class ClientLocality {
   }
 
   /**
+   * OpenClaw's {@code isLocalDirectRequest} as 2026.4.22 and 2026.5.28 ship it: the socket peer is
+   * loopback and there are no forwarding headers; the trusted proxies and the Host are not
+   * consulted.
+   *
+   * @param peer the socket peer's address
+   * @param forwarded whether forwarding headers are present
+   * @return true for a direct local client
+   */
+  public static boolean isLocalSocket(IpAddress peer, boolean forwarded) {
+    return peer.isLoopback() && !forwarded;
+  }
+
+  /**
    * OpenClaw's {@code isLocalDirectRequest}: the client address is loopback, the Host header is
    * local-ish (where the release checks it), and there are no forwarding headers unless the socket
    * peer is a trusted proxy.

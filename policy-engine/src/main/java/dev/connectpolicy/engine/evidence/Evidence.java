@@ -18,9 +18,11 @@ import dev.connectpolicy.engine.evidence.internal.HostNames;
 import dev.connectpolicy.engine.evidence.internal.IpAddress;
 import dev.connectpolicy.engine.evidence.internal.IpRange;
 import dev.connectpolicy.engine.internal.RequestReading;
+import dev.connectpolicy.engine.internal.SilentApproval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Derives the facts of a raw request, in OpenClaw's phase order: addresses and locality, Origin,
@@ -121,10 +123,10 @@ final class Evidence {
             reading);
     Locality locality =
         ClientLocality.pairingLocality(local, client, socket, peer, forwarded, auth);
-    PairingState pairing =
+    List<PairingState> requirements =
         device == null
-            ? PairingState.NOT_PAIRED
-            : PairingCheck.state(
+            ? List.of(PairingState.NOT_PAIRED)
+            : PairingCheck.requirements(
                 record,
                 recordKey,
                 deviceKey,
@@ -143,12 +145,12 @@ final class Evidence {
             .origin(origin)
             .auth(auth)
             .device(proof)
-            .pairing(pairing)
+            .pairing(requirements.get(0))
             .controlUi(
                 new ControlUiConfig(
                     controlUi.allowInsecureAuth(), controlUi.dangerouslyDisableDeviceAuth()))
             .build();
-    return new Derived(context, version);
+    return new Derived(walk(context, requirements, reading.silentApproval()), version);
   }
 
   /**
@@ -192,6 +194,25 @@ final class Evidence {
   public static boolean unattributable(
       SocketInfo socket, GatewayConfig gateway, RequestReading reading) {
     return peer(socket, gateway, reading).unattributable();
+  }
+
+  /**
+   * The pairing state the release answers for: the first requirement, unless the release approves
+   * it silently and goes on to the next check ({@link RequestReading#silentApproval()}); then the
+   * first requirement it does not approve silently, or the first one if it approves them all.
+   */
+  private static ConnectContext walk(
+      ConnectContext first, List<PairingState> requirements, @Nullable SilentApproval silent) {
+    if (silent == null || requirements.size() < 2) {
+      return first;
+    }
+    for (PairingState requirement : requirements) {
+      ConnectContext facts = first.withPairing(requirement);
+      if (!silent.approves(facts)) {
+        return facts;
+      }
+    }
+    return first;
   }
 
   /**
@@ -240,6 +261,8 @@ final class Evidence {
       local =
           attribution == ClientLocality.Attribution.DIRECT_LOCAL
               && (!reading.foreignHostIsRemote() || HostNames.isLocalish(socket.header("host")));
+    } else if (reading.localFromSocketOnly()) {
+      local = ClientLocality.isLocalSocket(peer, forwarded);
     } else {
       local =
           ClientLocality.isLocal(

@@ -2,6 +2,7 @@ package dev.connectpolicy.engine.evidence;
 
 import dev.connectpolicy.api.PairingState;
 import dev.connectpolicy.engine.evidence.internal.RoleScopes;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,13 +21,19 @@ import org.jspecify.annotations.Nullable;
  *       scope-upgrade};
  *   <li>otherwise {@code paired}.
  * </ol>
+ *
+ * <p>A record for this key is checked on all three counts, each against the record as it is, as
+ * OpenClaw does after approving one silently ({@link #requirements}).
  */
 final class PairingCheck {
 
   private PairingCheck() {}
 
   /**
-   * Compares the record with the request.
+   * Compares the record with the request on every count, in OpenClaw's order: {@code not-paired}
+   * alone, or those of {@code metadata-upgrade}, {@code role-upgrade} and {@code scope-upgrade}
+   * that fail, or {@code paired} alone. The first is the pairing state; the others are what a
+   * release that approves the first silently checks next, against the same record.
    *
    * @param record the pairing record, or null
    * @param recordKey the record's decoded public key, or null without a record
@@ -35,9 +42,9 @@ final class PairingCheck {
    * @param scopes the requested scopes
    * @param client the client as sent, whose platform and device family are compared with the pins
    * @param metadataAliases whether the pins are compared through 2026.9's aliases
-   * @return the pairing state
+   * @return the requirements in order, never empty
    */
-  public static PairingState state(
+  public static List<PairingState> requirements(
       @Nullable PairedDevice record,
       byte @Nullable [] recordKey,
       byte @Nullable [] deviceKey,
@@ -46,19 +53,20 @@ final class PairingCheck {
       ClientInfo client,
       boolean metadataAliases) {
     if (!sameKey(recordKey, deviceKey) || record == null) {
-      return PairingState.NOT_PAIRED;
+      return List.of(PairingState.NOT_PAIRED);
     }
+    List<PairingState> requirements = new ArrayList<>(3);
     if (PinnedMetadata.differ(record, client, metadataAliases)) {
-      return PairingState.METADATA_UPGRADE;
+      requirements.add(PairingState.METADATA_UPGRADE);
     }
     if (!record.roles().contains(role)) {
-      return PairingState.ROLE_UPGRADE;
+      requirements.add(PairingState.ROLE_UPGRADE);
     }
     if (!scopes.isEmpty()
         && (record.scopes().isEmpty() || !RoleScopes.allow(role, scopes, record.scopes()))) {
-      return PairingState.SCOPE_UPGRADE;
+      requirements.add(PairingState.SCOPE_UPGRADE);
     }
-    return PairingState.PAIRED;
+    return requirements.isEmpty() ? List.of(PairingState.PAIRED) : List.copyOf(requirements);
   }
 
   /**

@@ -1,10 +1,13 @@
 package dev.connectpolicy.engine.internal;
 
 import dev.connectpolicy.api.ConnectPolicy;
+import dev.connectpolicy.api.RejectCode;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +53,9 @@ public final class RequestReading {
   private final boolean pinnedMetadataAliases;
   private final boolean ingressAttribution;
   private final boolean workerIdentityRefused;
+  private final boolean localFromSocketOnly;
+  private final @Nullable SilentApproval silentApproval;
+  private final Set<RejectCode> detailCodesNotSent;
 
   private RequestReading(Builder builder) {
     this.foreignHostIsRemote = builder.foreignHostIsRemote;
@@ -57,6 +63,12 @@ public final class RequestReading {
     this.sharedSecretFromEitherField = builder.sharedSecretFromEitherField;
     this.deviceTokenNeedsScopeBaseline = builder.deviceTokenNeedsScopeBaseline;
     this.deviceTokenScopeMismatch = builder.deviceTokenScopeMismatch;
+    this.localFromSocketOnly = builder.localFromSocketOnly;
+    this.silentApproval = builder.silentApproval;
+    this.detailCodesNotSent =
+        builder.detailCodesNotSent.isEmpty()
+            ? Set.of()
+            : Collections.unmodifiableSet(EnumSet.copyOf(builder.detailCodesNotSent));
     this.pinnedMetadataAliases = builder.pinnedMetadataAliases;
     this.ingressAttribution = builder.ingressAttribution;
     this.workerIdentityRefused = builder.workerIdentityRefused;
@@ -184,6 +196,62 @@ public final class RequestReading {
   }
 
   /**
+   * Whether a direct local client is a loopback socket without forwarding headers, whoever the
+   * trusted proxies are: 2026.4.22 and 2026.5.28 ({@code isLocalDirectRequest} in {@code
+   * auth-*.js}) answer {@code !hasForwardedRequestHeaders(req) &&
+   * isLoopbackAddress(req.socket.remoteAddress)} and ignore the trusted proxies they are passed, so
+   * a loopback peer that is a trusted proxy and forwards nothing is local, and a trusted proxy that
+   * forwards a loopback client is not. Initially false: the client address behind the trusted
+   * proxies must be loopback, and forwarding headers are allowed from a trusted proxy.
+   *
+   * @return true if locality is the socket's alone
+   */
+  public boolean localFromSocketOnly() {
+    return localFromSocketOnly;
+  }
+
+  /**
+   * How the release walks its pairing checks of a paired device: 2026.4.22 and 2026.5.28 check the
+   * pinned metadata, then the role, then the scopes, each against the record as it was read before
+   * the connection, and a requirement they approve silently lets the next check run (a local
+   * operator on a device paired as a node has its role upgrade approved and is then refused for the
+   * scopes the old record lacks: {@code requirePairing} in 2026.4.22 {@code
+   * server.impl-D40kmTX8.js}, 2026.5.28 {@code message-handler-Di7dZOOw.js}). With a test, the
+   * pairing state is the first requirement the test does not approve, or the first requirement if
+   * it approves them all; the test is the one the release's profile decides with, so the state and
+   * the decision agree. Initially none: the state is the first requirement found.
+   *
+   * @return the release's silent-approval test, or null when only the first requirement counts
+   */
+  public @Nullable SilentApproval silentApproval() {
+    return silentApproval;
+  }
+
+  /**
+   * The codes the release answers without {@code error.details.code}, beyond those no release sends
+   * ({@link RejectCode#sentAsDetailCode()}). 2026.3.11 refuses a failed Origin check with the error
+   * class and message only ({@code sendHandshakeErrorResponse(INVALID_REQUEST, errorMessage)} in
+   * {@code gateway-cli-B-E8XzUM.js}); 2026.3.13 ({@code gateway-cli-CuZs0RlJ.js}) and later send
+   * {@code CONTROL_UI_ORIGIN_NOT_ALLOWED} with the check's reason. The decision still names the
+   * code. Initially none.
+   *
+   * @return the codes this release does not send, unmodifiable
+   */
+  public Set<RejectCode> detailCodesNotSent() {
+    return detailCodesNotSent;
+  }
+
+  /**
+   * Whether the release sends a rejection's code as {@code error.details.code}.
+   *
+   * @param code the rejection's code
+   * @return false if no release sends it or this release does not
+   */
+  public boolean sendsDetailCode(RejectCode code) {
+    return code.sentAsDetailCode() && !detailCodesNotSent.contains(code);
+  }
+
+  /**
    * Starts a reading from the initial values, those of {@link #DEFAULT}.
    *
    * @return a builder
@@ -207,6 +275,9 @@ public final class RequestReading {
     builder.pinnedMetadataAliases = pinnedMetadataAliases;
     builder.ingressAttribution = ingressAttribution;
     builder.workerIdentityRefused = workerIdentityRefused;
+    builder.localFromSocketOnly = localFromSocketOnly;
+    builder.silentApproval = silentApproval;
+    builder.detailCodesNotSent = detailCodesNotSent;
     return builder;
   }
 
@@ -251,6 +322,12 @@ public final class RequestReading {
         + ingressAttribution
         + ", workerIdentityRefused="
         + workerIdentityRefused
+        + ", localFromSocketOnly="
+        + localFromSocketOnly
+        + ", silentApproval="
+        + (silentApproval == null ? "none" : silentApproval.name())
+        + ", detailCodesNotSent="
+        + detailCodesNotSent
         + "]";
   }
 
@@ -265,6 +342,9 @@ public final class RequestReading {
     private boolean pinnedMetadataAliases = false;
     private boolean ingressAttribution = false;
     private boolean workerIdentityRefused = false;
+    private boolean localFromSocketOnly = false;
+    private @Nullable SilentApproval silentApproval;
+    private Set<RejectCode> detailCodesNotSent = Set.of();
 
     private Builder() {}
 
@@ -280,6 +360,17 @@ public final class RequestReading {
     }
 
     /**
+     * Sets {@link RequestReading#localFromSocketOnly()}.
+     *
+     * @param socketOnly whether locality is the socket's alone
+     * @return this builder
+     */
+    public Builder localFromSocketOnly(boolean socketOnly) {
+      this.localFromSocketOnly = socketOnly;
+      return this;
+    }
+
+    /**
      * Sets {@link RequestReading#workerIdentityRefused()}.
      *
      * @param refused whether a worker identity is refused on the gateway's route
@@ -291,6 +382,18 @@ public final class RequestReading {
     }
 
     /**
+     * Sets {@link RequestReading#silentApproval()}.
+     *
+     * @param approval the release's silent-approval test, or null when only the first requirement
+     *     counts
+     * @return this builder
+     */
+    public Builder silentApproval(@Nullable SilentApproval approval) {
+      this.silentApproval = approval;
+      return this;
+    }
+
+    /**
      * Sets {@link RequestReading#pinnedMetadataAliases()}.
      *
      * @param aliases whether the pinned metadata is compared through 2026.9's aliases
@@ -298,6 +401,17 @@ public final class RequestReading {
      */
     public Builder pinnedMetadataAliases(boolean aliases) {
       this.pinnedMetadataAliases = aliases;
+      return this;
+    }
+
+    /**
+     * Sets {@link RequestReading#detailCodesNotSent()}.
+     *
+     * @param codes the codes the release answers without {@code error.details.code}
+     * @return this builder
+     */
+    public Builder detailCodesNotSent(Set<RejectCode> codes) {
+      this.detailCodesNotSent = Set.copyOf(codes);
       return this;
     }
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.ConnectPolicy;
+import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.engine.ConnectPolicies;
 import dev.connectpolicy.engine.PolicyPipeline;
 import dev.connectpolicy.engine.internal.RequestReading;
+import dev.connectpolicy.engine.internal.SilentApproval;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The per-release evidence seam: which reading {@code admit} derives a request's facts with. */
@@ -73,5 +76,47 @@ class RequestReadingTest {
     RequestReading lenient = RequestReading.builder().foreignHostIsRemote(false).build();
     assertThat(RequestReading.DEFAULT.foreignHostIsRemote()).isTrue();
     assertThat(lenient.toBuilder().build().foreignHostIsRemote()).isFalse();
+    SilentApproval never = new SilentApproval("never", facts -> false);
+    RequestReading release =
+        RequestReading.builder()
+            .localFromSocketOnly(true)
+            .silentApproval(never)
+            .detailCodesNotSent(Set.of(RejectCode.CONTROL_UI_ORIGIN_NOT_ALLOWED))
+            .build()
+            .toBuilder()
+            .build();
+    assertThat(release.localFromSocketOnly()).isTrue();
+    assertThat(release.silentApproval()).isSameAs(never);
+    assertThat(release.detailCodesNotSent())
+        .containsExactly(RejectCode.CONTROL_UI_ORIGIN_NOT_ALLOWED);
+    assertThat(RequestReading.DEFAULT.localFromSocketOnly()).isFalse();
+    assertThat(RequestReading.DEFAULT.silentApproval()).isNull();
+    assertThat(RequestReading.DEFAULT.detailCodesNotSent()).isEmpty();
+  }
+
+  @Test
+  void whichCodesGoOnTheWireIsTheReleasesOwn() {
+    ConnectPolicy mine = ConnectPolicies.pipeline("mine").build();
+    for (RejectCode code : RejectCode.values()) {
+      assertThat(Admission.sendsDetailCode(mine, code))
+          .as(code.name())
+          .isEqualTo(code.sentAsDetailCode());
+    }
+    RejectCode origin = RejectCode.CONTROL_UI_ORIGIN_NOT_ALLOWED;
+    assertThat(Admission.sendsDetailCode(ConnectPolicies.profile("openclaw-2026.3.11"), origin))
+        .isFalse();
+    assertThat(Admission.sendsDetailCode(ConnectPolicies.profile("openclaw-2026.3.12"), origin))
+        .isFalse();
+    assertThat(Admission.sendsDetailCode(ConnectPolicies.profile("openclaw-2026.3.13"), origin))
+        .isTrue();
+    assertThat(Admission.sendsDetailCode(ConnectPolicies.profile("recommended"), origin)).isTrue();
+    assertThat(
+            Admission.sendsDetailCode(
+                ConnectPolicies.profile("openclaw-2026.3.11"), RejectCode.PAIRING_REQUIRED))
+        .isTrue();
+    assertThat(
+            Admission.sendsDetailCode(
+                ConnectPolicies.profile("openclaw-2026.4.22"), RejectCode.INVALID_ROLE))
+        .isFalse();
   }
 }

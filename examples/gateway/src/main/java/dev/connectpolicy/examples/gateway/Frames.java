@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectpolicy.api.Accept;
 import dev.connectpolicy.api.AuthAdvice;
+import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.Reject;
+import dev.connectpolicy.engine.evidence.Admission;
 import dev.connectpolicy.engine.evidence.ConnectFrame;
 import dev.connectpolicy.engine.evidence.RequestJson;
 import org.jspecify.annotations.Nullable;
@@ -146,15 +148,18 @@ final class Frames {
   /**
    * The error response to a rejected {@code connect} (reference section 3): the decision's error
    * class, message and detail code, with the reason, the authentication advice and the pairing hint
-   * where the decision has them.
+   * where the decision has them; without details where the release the policy models sends none
+   * ({@link Admission#sendsDetailCode}).
    *
    * @param id the request's id
    * @param reject the decision
+   * @param policy the policy that decided
    * @return the frame
    */
-  static String rejected(String id, Reject reject) {
-    if (!reject.code().sentAsDetailCode()) {
-      // as OpenClaw answers "invalid role" and "invalid connect params: ...": no details at all
+  static String rejected(String id, Reject reject, ConnectPolicy policy) {
+    if (!Admission.sendsDetailCode(policy, reject.code())) {
+      // as OpenClaw answers "invalid role" and "invalid connect params: ...", and 2026.3.11 its
+      // Origin rejection: no details at all
       return error(id, reject.error().wire(), reject.message(), null);
     }
     return error(id, reject.error().wire(), reject.message(), details(reject));

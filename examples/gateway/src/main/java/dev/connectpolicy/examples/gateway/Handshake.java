@@ -214,9 +214,9 @@ final class Handshake {
             + accept.decidedBy());
   }
 
-  private static Answer rejected(String id, Reject reject) {
+  private Answer rejected(String id, Reject reject) {
     // a rejection OpenClaw answers with a bare close (a worker identity on the gateway's route)
-    String frame = reject.code().sentAsErrorResponse() ? Frames.rejected(id, reject) : null;
+    String frame = reject.code().sentAsErrorResponse() ? Frames.rejected(id, reject, policy) : null;
     return new Answer(frame, reject.close(), "rejected " + summary(reject));
   }
 

@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
+import dev.connectpolicy.engine.ConnectPolicies;
 import org.junit.jupiter.api.Test;
 
 /** The error frames, with details exactly where OpenClaw sends them. */
 class FramesTest {
 
   private static JsonNode error(Reject reject) throws Exception {
-    return new ObjectMapper().readTree(Frames.rejected("c1", reject)).path("error");
+    return error(reject, ConnectPolicies.recommended());
+  }
+
+  private static JsonNode error(Reject reject, ConnectPolicy policy) throws Exception {
+    return new ObjectMapper().readTree(Frames.rejected("c1", reject, policy)).path("error");
   }
 
   @Test
@@ -32,5 +38,24 @@ class FramesTest {
     JsonNode pairing =
         error(Reject.of(RejectCode.PAIRING_REQUIRED, null, "pairing required", "pairing"));
     assertThat(pairing.path("details").path("code").asText()).isEqualTo("PAIRING_REQUIRED");
+  }
+
+  @Test
+  void theOriginRejectionOf2026_3_11CarriesNoDetails() throws Exception {
+    Reject origin =
+        Reject.of(
+            RejectCode.CONTROL_UI_ORIGIN_NOT_ALLOWED,
+            null,
+            "origin not allowed (open the Control UI from the gateway host or allow it in"
+                + " gateway.controlUi.allowedOrigins)",
+            "origin.allowed");
+    JsonNode old = error(origin, ConnectPolicies.profile("openclaw-2026.3.11"));
+    assertThat(old.path("code").asText()).isEqualTo("INVALID_REQUEST");
+    assertThat(old.has("details")).isFalse();
+    JsonNode later = error(origin, ConnectPolicies.profile("openclaw-2026.3.13"));
+    assertThat(later.path("details").path("code").asText())
+        .isEqualTo("CONTROL_UI_ORIGIN_NOT_ALLOWED");
+    assertThat(error(origin).path("details").path("code").asText())
+        .isEqualTo("CONTROL_UI_ORIGIN_NOT_ALLOWED");
   }
 }
