@@ -141,13 +141,14 @@ class IngressAttributionTest {
   }
 
   @Test
-  void aLoopbackTrustedProxyWithoutForwardingHeaders_isDirectLocalIn2026_9Only() {
+  void aLoopbackTrustedProxyWithoutForwardingHeaders_isLocalIn2026_5And2026_9ButNotRecommended() {
     SocketInfo direct = socket("127.0.0.1");
     assertThat(refused(LATEST, direct, LOOPBACK_PROXIES)).isFalse();
     assertThat(local(LATEST, direct, LOOPBACK_PROXIES)).isTrue();
     assertThat(Admission.upgrade(direct, LOOPBACK_PROXIES).local()).isFalse();
-    // earlier releases and recommended: a trusted proxy that names no client is not local
-    assertThat(local(MAY, direct, LOOPBACK_PROXIES)).isFalse();
+    // 2026.5.28 reads locality from the socket alone, so it is local there too; recommended: a
+    // trusted proxy that names no client is not local
+    assertThat(local(MAY, direct, LOOPBACK_PROXIES)).isTrue();
     assertThat(local(RECOMMENDED, direct, LOOPBACK_PROXIES)).isFalse();
     // without trusted proxies, every reading agrees that it is local
     assertThat(local(LATEST, direct, NO_PROXIES)).isTrue();
