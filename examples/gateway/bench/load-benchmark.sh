@@ -16,7 +16,8 @@
 # FLOOD_ADDRESSES (4: the flood connects from 127.0.0.2 to 127.0.0.5, the clients from 127.0.0.1;
 # 0: the flood from 127.0.0.1 too), DEVICES (64),
 # GATEWAY_HEAP (256m), GATEWAY_JAVA_OPTIONS (extra JVM options for the gateway, such as a JFR
-# recording), GATEWAY_JAR (the jar to run, by default the one built here), KEEP (a folder to keep
+# recording), GATEWAY_JAR (the gateway's jar, to compare builds: by default the one built here,
+# which GatewayLoad always comes from), KEEP (a folder to keep
 # the gateway's logs and GC log in), FLOOR (1: also measure the transport floor; 0: not).
 #
 # The warm-up matters: at a few hundred connections a second the JIT compiles the connection path
@@ -38,10 +39,11 @@ GATEWAY_HEAP=${GATEWAY_HEAP:-256m}
 FLOOR=${FLOOR:-1}
 
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
-JAR=${GATEWAY_JAR:-$ROOT/examples/gateway/target/example-gateway.jar}
+JAR=$ROOT/examples/gateway/target/example-gateway.jar
 if [[ ! -f $JAR ]]; then
   (cd "$ROOT" && ./mvnw -B -q -pl examples/gateway -am package -DskipTests)
 fi
+GATEWAY_JAR=${GATEWAY_JAR:-$JAR}
 LOAD=(dev.connectpolicy.examples.gateway.GatewayLoad)
 
 WORK=$(mktemp -d)
@@ -71,7 +73,7 @@ start_gateway() {
   : >"$WORK"/gateway.log
   # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTIONS is a list of options
   "$JAVA" -Xmx"$GATEWAY_HEAP" -Xlog:gc:file="$WORK"/gc.log ${GATEWAY_JAVA_OPTIONS:-} \
-    -jar "$JAR" --port 0 --pairings "$WORK"/pairings.jsonl "$@" >"$WORK"/gateway.log 2>&1 &
+    -jar "$GATEWAY_JAR" --port 0 --pairings "$WORK"/pairings.jsonl "$@" >"$WORK"/gateway.log 2>&1 &
   GATEWAY_PID=$!
   PORT=
   for _ in $(seq 1 300); do

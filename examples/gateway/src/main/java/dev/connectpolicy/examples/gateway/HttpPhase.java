@@ -141,6 +141,10 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
       return null;
     }
     phase.outcome = null;
+    // No extension, as OpenClaw's gateway (perMessageDeflate: false): a client offering
+    // permessage-deflate, as Node's ws client does by default, would cost a Deflater and an
+    // Inflater per connection for frames of a few hundred bytes.
+    response.setExtensions(List.of());
     PreauthLimits.Permit permit =
         request.getConnectionMetaData().getConnection().getEndPoint()
                 instanceof LimitingConnector.PermitEndPoint limited
