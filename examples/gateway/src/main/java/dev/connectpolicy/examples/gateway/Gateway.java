@@ -252,12 +252,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Makes this gateway the load benchmark's transport floor, which <strong>admits anyone</strong>:
-     * no policy is asked, every upgrade proceeds and every first message, whatever it holds, is
-     * answered with the same {@code hello-ok}; its log line says {@value
+     * Makes this gateway the load benchmark's transport floor, which <strong>admits
+     * anyone</strong>: no policy is asked, every upgrade proceeds and every first message, whatever
+     * it holds, is answered with the same {@code hello-ok}; its log line says {@value
      * Handshake#FLOOR_SUMMARY}. Everything else (the connector and its pre-auth limits, the
-     * deadline, the frame reading, the log) is the gateway's, so what it costs a connection is
-     * what the gateway costs without admission. For {@code bench/load-benchmark.sh} only; never the
+     * deadline, the frame reading, the log) is the gateway's, so what it costs a connection is what
+     * the gateway costs without admission. For {@code bench/load-benchmark.sh} only; never the
      * default.
      *
      * @return this builder

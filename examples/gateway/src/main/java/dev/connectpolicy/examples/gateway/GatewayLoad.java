@@ -241,7 +241,8 @@ public final class GatewayLoad {
             : Optional.empty();
     int connections = number(options, "connections", 16);
     Duration warmup = Duration.ofSeconds(number(options, "warmup-seconds", 10));
-    // 0: the warm-up is warmup-seconds; more: then on until the gateway's JIT is quiet, at most this
+    // 0: the warm-up is warmup-seconds; more: then on until the gateway's JIT is quiet, at most
+    // this
     Duration warmupMax = Duration.ofSeconds(number(options, "warmup-max-seconds", 0));
     Duration window = Duration.ofSeconds(number(options, "seconds", 20));
     int flood = number(options, "flood", 0);
@@ -449,8 +450,8 @@ public final class GatewayLoad {
    * Goes on warming up, past {@code warmup}, until the gateway's JIT compiler threads take under 5%
    * of its CPU time over five seconds, or {@code max} has passed since the phase began: at a few
    * hundred connections a second, the JIT compiles the connection path for a minute or more, and a
-   * window that measures it measures the JIT. Does nothing where the gateway has no such threads
-   * (a non-Java gateway, or no {@code /proc}).
+   * window that measures it measures the JIT. Does nothing where the gateway has no such threads (a
+   * non-Java gateway, or no {@code /proc}).
    */
   private static void warmUntilJitQuiet(
       Optional<ProcessHandle> gateway, Duration warmup, Duration max) throws InterruptedException {

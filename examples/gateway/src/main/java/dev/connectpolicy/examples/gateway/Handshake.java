@@ -85,9 +85,7 @@ final class Handshake {
     this.clock = clock;
     this.serverVersion = serverVersion;
     this.floor =
-        benchmarkFloor
-            ? new Answer(Frames.floorHelloOk(serverVersion), null, FLOOR_SUMMARY)
-            : null;
+        benchmarkFloor ? new Answer(Frames.floorHelloOk(serverVersion), null, FLOOR_SUMMARY) : null;
   }
 
   /**

@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * The HTTP phase of a connection, from the TCP accept to the WebSocket: the handshake deadline,
  * which starts at the accept and closes a connection whose upgrade request has not arrived by then
  * (slowloris included: bytes that keep arriving do not move it), and whose timer, one per
- * connection, then closes the WebSocket that has not sent its connect request by then; the policy's decision on the
- * upgrade request ({@link dev.connectpolicy.api.ConnectPolicy#evaluateUpgrade}), which may refuse
- * it with an HTTP status; and the log line of a connection that never becomes a WebSocket.
+ * connection, then closes the WebSocket that has not sent its connect request by then; the policy's
+ * decision on the upgrade request ({@link dev.connectpolicy.api.ConnectPolicy#evaluateUpgrade}),
+ * which may refuse it with an HTTP status; and the log line of a connection that never becomes a
+ * WebSocket.
  *
  * <p>As a {@link Connection.Listener} of the connector it sees every HTTP connection open and close
  * (an upgrade closes the HTTP connection and opens the WebSocket one on the same socket); as the
