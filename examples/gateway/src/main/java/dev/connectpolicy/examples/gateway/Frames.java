@@ -146,6 +146,31 @@ final class Frames {
   }
 
   /**
+   * The constant answer of the load benchmark's transport floor ({@code --benchmark-floor}): a
+   * {@code hello-ok} as {@link #helloOk} writes it for a node, with fixed ids, sent to every
+   * connection whatever it asked.
+   *
+   * @param serverVersion the gateway's version
+   * @return the frame
+   */
+  static String floorHelloOk(String serverVersion) {
+    ObjectNode frame = response("benchmark-floor", true);
+    ObjectNode payload = frame.putObject("payload");
+    payload.put("type", "hello-ok");
+    payload.put("protocol", PROTOCOL);
+    ObjectNode server = payload.putObject("server");
+    server.put("version", serverVersion);
+    server.put("connId", "benchmark-floor");
+    ObjectNode features = payload.putObject("features");
+    features.putArray("methods");
+    features.putArray("events");
+    ObjectNode auth = payload.putObject("auth");
+    auth.put("role", "node");
+    auth.putArray("scopes");
+    return frame.toString();
+  }
+
+  /**
    * The error response to a rejected {@code connect} (reference section 3): the decision's error
    * class, message and detail code, with the reason, the authentication advice and the pairing hint
    * where the decision has them; without details where the release the policy models sends none

@@ -159,6 +159,7 @@ public final class Gateway implements AutoCloseable {
     private int maxPreauthPerAddress = PreauthLimits.DEFAULT_PER_ADDRESS;
     private int preauthBurst = PreauthLimits.DEFAULT_BURST;
     private int preauthRate = PreauthLimits.DEFAULT_RATE_PER_SECOND;
+    private boolean benchmarkFloor;
 
     private Builder(GatewayConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -251,6 +252,22 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * Makes this gateway the load benchmark's transport floor, which <strong>admits
+     * anyone</strong>: no policy is asked, every upgrade proceeds and every first message, whatever
+     * it holds, is answered with the same {@code hello-ok}; its log line says {@value
+     * Handshake#FLOOR_SUMMARY}. Everything else (the connector and its pre-auth limits, the
+     * deadline, the frame reading, the log) is the gateway's, so what it costs a connection is what
+     * the gateway costs without admission. For {@code bench/load-benchmark.sh} only; never the
+     * default.
+     *
+     * @return this builder
+     */
+    Builder benchmarkFloor() {
+      this.benchmarkFloor = true;
+      return this;
+    }
+
+    /**
      * Sets the port on {@value #HOST}.
      *
      * @param port 0 to 65535; 0, the default, picks a free port
@@ -272,7 +289,8 @@ public final class Gateway implements AutoCloseable {
      * @throws IOException if the port cannot be bound, or Jetty fails to start
      */
     public Gateway start() throws IOException {
-      Handshake handshake = new Handshake(policy, config, pairings, clock, version());
+      Handshake handshake =
+          new Handshake(policy, config, pairings, clock, version(), benchmarkFloor);
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
       Server server = new Server();
@@ -415,8 +433,15 @@ public final class Gateway implements AutoCloseable {
     if (options.pairings != null) {
       pairings.load(options.pairings);
     }
+    Builder builder = builder(config);
+    if (options.benchmarkFloor) {
+      builder.benchmarkFloor();
+      LOG.warn(
+          "BENCHMARK FLOOR (--benchmark-floor): no admission, every connection is answered with"
+              + " a constant hello-ok; for the load benchmark only, never for real clients");
+    }
     Gateway gateway =
-        builder(config)
+        builder
             .policy(options.policy)
             .pairingStore(pairings)
             .handshakeTimeout(options.handshakeTimeout)
@@ -450,6 +475,7 @@ public final class Gateway implements AutoCloseable {
     int maxPreauthPerAddress = PreauthLimits.DEFAULT_PER_ADDRESS;
     int preauthBurst = PreauthLimits.DEFAULT_BURST;
     int preauthRate = PreauthLimits.DEFAULT_RATE_PER_SECOND;
+    boolean benchmarkFloor;
     boolean help;
 
     static Options parse(String[] args) {
@@ -458,6 +484,10 @@ public final class Gateway implements AutoCloseable {
         String option = args[i];
         if (option.equals("--help") || option.equals("-h")) {
           options.help = true;
+          continue;
+        }
+        if (option.equals("--benchmark-floor")) {
+          options.benchmarkFloor = true;
           continue;
         }
         if (i + 1 >= args.length) {
@@ -516,7 +546,9 @@ public final class Gateway implements AutoCloseable {
                   + "  unauthenticated connections, checked at the accept: at most %d at once"
                   + " (--max-preauth), %d per address (--max-preauth-per-address), and per"
                   + " address %d that end unauthenticated in a burst (--preauth-burst), then %d a"
-                  + " second (--preauth-rate)",
+                  + " second (--preauth-rate);%n"
+                  + "  --benchmark-floor: the load benchmark's transport floor, which admits"
+                  + " anyone (a constant hello-ok, no policy): never for real clients",
               HOST,
               DEFAULT_PORT,
               String.join(", ", ConnectPolicies.names()),

@@ -59,7 +59,8 @@ import org.jspecify.annotations.Nullable;
  * java -cp example-gateway.jar dev.connectpolicy.examples.gateway.GatewayLoad devices --count 64 --dir DIR
  * java -cp example-gateway.jar dev.connectpolicy.examples.gateway.GatewayLoad run --url ws://127.0.0.1:18789/ \
  *     --dir DIR --pid PID [--connections 16] [--warmup-seconds 10] [--seconds 20] \
- *     [--flood 400 --flood-kib 1000 --flood-pause-ms 1000 --flood-addresses 4] [--gc-log FILE]
+ *     [--flood 400 --flood-kib 1000 --flood-pause-ms 1000 --flood-addresses 4] [--gc-log FILE] \
+ *     [--warmup-max-seconds 180] [--label NAME]
  * java -cp example-gateway.jar dev.connectpolicy.examples.gateway.GatewayLoad admit [--seconds 20]
  * </pre>
  *
@@ -116,7 +117,7 @@ public final class GatewayLoad {
             + "       GatewayLoad run --url ws://127.0.0.1:PORT/ --dir DIR [--pid PID]"
             + " [--connections C] [--warmup-seconds W] [--seconds S] [--flood N] [--flood-kib K]"
             + " [--flood-pause-ms P] [--flood-addresses A]"
-            + " [--gc-log FILE]\n"
+            + " [--gc-log FILE] [--label NAME] [--warmup-max-seconds M]\n"
             + "       GatewayLoad admit [--seconds S]\n"
             + "The shared token is read from "
             + Gateway.TOKEN_VARIABLE
@@ -240,6 +241,9 @@ public final class GatewayLoad {
             : Optional.empty();
     int connections = number(options, "connections", 16);
     Duration warmup = Duration.ofSeconds(number(options, "warmup-seconds", 10));
+    // 0: the warm-up is warmup-seconds; more: then on until the gateway's JIT is quiet, at most
+    // this
+    Duration warmupMax = Duration.ofSeconds(number(options, "warmup-max-seconds", 0));
     Duration window = Duration.ofSeconds(number(options, "seconds", 20));
     int flood = number(options, "flood", 0);
     int floodKib = number(options, "flood-kib", 1000);
@@ -258,13 +262,14 @@ public final class GatewayLoad {
     List<String> rows = new ArrayList<>();
     Result unloaded =
         phase(
-            "unloaded",
+            options.getOrDefault("label", "unloaded"),
             uri,
             devices,
             token,
             gateway,
             connections,
             warmup,
+            warmupMax,
             window,
             0,
             0,
@@ -292,6 +297,7 @@ public final class GatewayLoad {
               gateway,
               connections,
               Duration.ofSeconds(Math.max(3, warmup.toSeconds() / 2)),
+              Duration.ZERO,
               window,
               flood,
               floodKib,
@@ -303,6 +309,13 @@ public final class GatewayLoad {
     System.out.println();
     System.out.println(Result.HEADER);
     rows.forEach(System.out::println);
+    System.out.println();
+    if (unloaded.cpuSplit() != null) {
+      System.out.println(unloaded.name() + ": " + unloaded.cpuSplit());
+    }
+    if (flooded != null && flooded.cpuSplit() != null) {
+      System.out.println(flooded.name() + ": " + flooded.cpuSplit());
+    }
     if (flooded != null && unloaded.rate() > 0) {
       System.out.printf(
           Locale.ROOT,
@@ -324,7 +337,8 @@ public final class GatewayLoad {
       double clientCpuSeconds,
       @Nullable String peakHeap,
       long floodConnections,
-      Map<String, Long> floodCloses) {
+      Map<String, Long> floodCloses,
+      @Nullable String cpuSplit) {
 
     static final String HEADER =
         "| phase | admissions | admissions/s | p50 ms | p99 ms | gateway CPU ms/admission"
@@ -369,6 +383,7 @@ public final class GatewayLoad {
       Optional<ProcessHandle> gateway,
       int connections,
       Duration warmup,
+      Duration warmupMax,
       Duration window,
       int flood,
       int floodKib,
@@ -398,7 +413,9 @@ public final class GatewayLoad {
               }));
     }
     Thread.sleep(warmup.toMillis());
+    warmUntilJitQuiet(gateway, warmup, warmupMax);
     long gcOffset = gcLog == null || !Files.exists(gcLog) ? 0 : Files.size(gcLog);
+    Map<String, long[]> threads0 = threadTicks(gateway);
     Double cpu0 = cpuSeconds(gateway);
     double client0 = ownCpuSeconds();
     long start = System.nanoTime();
@@ -408,6 +425,7 @@ public final class GatewayLoad {
     double seconds = (System.nanoTime() - start) / 1e9;
     Double cpu1 = cpuSeconds(gateway);
     double client1 = ownCpuSeconds();
+    Map<String, long[]> threads1 = threadTicks(gateway);
     tally.stopped = true;
     for (Thread thread : threads) {
       thread.join(WAIT.toMillis() * 3);
@@ -424,7 +442,156 @@ public final class GatewayLoad {
         client1 - client0,
         gcLog == null ? null : peakHeap(gcLog, gcOffset),
         tally.floodConnections.sum(),
-        counts(tally.floodCloses));
+        counts(tally.floodCloses),
+        cpuSplit(threads0, threads1, latencies.size()));
+  }
+
+  /**
+   * Goes on warming up, past {@code warmup}, until the gateway's JIT compiler threads take under 5%
+   * of its CPU time over five seconds, or {@code max} has passed since the phase began: at a few
+   * hundred connections a second, the JIT compiles the connection path for a minute or more, and a
+   * window that measures it measures the JIT. Does nothing where the gateway has no such threads (a
+   * non-Java gateway, or no {@code /proc}).
+   */
+  private static void warmUntilJitQuiet(
+      Optional<ProcessHandle> gateway, Duration warmup, Duration max) throws InterruptedException {
+    if (max.compareTo(warmup) <= 0) {
+      return;
+    }
+    long waited = warmup.toSeconds();
+    double share = Double.NaN;
+    while (waited < max.toSeconds()) {
+      Map<String, long[]> before = threadTicks(gateway);
+      Thread.sleep(5_000);
+      waited += 5;
+      Map<String, long[]> after = threadTicks(gateway);
+      long all = 0;
+      long jit = 0;
+      boolean hasJit = false;
+      for (Map.Entry<String, long[]> thread : after.entrySet()) {
+        long[] start = before.getOrDefault(thread.getKey(), new long[2]);
+        long ticks = thread.getValue()[0] + thread.getValue()[1] - start[0] - start[1];
+        all += ticks;
+        if (kind(thread.getKey()).equals("JIT compilers")) {
+          jit += ticks;
+          hasJit = true;
+        }
+      }
+      if (!hasJit) {
+        return;
+      }
+      share = all == 0 ? 0 : (double) jit / all;
+      if (share < 0.05) {
+        break;
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "warm-up %d s: the JIT compilers took %.0f%% of the gateway's CPU in its last 5 s%s%n",
+        waited,
+        100 * share,
+        share < 0.05 ? "" : " (still compiling at the limit of the warm-up)");
+  }
+
+  /** The kind of a gateway thread, from the key of {@link #threadTicks}. */
+  private static String kind(String key) {
+    String name = key.substring(key.indexOf(' ') + 1);
+    if (name.startsWith("qtp")) {
+      return "Jetty pool";
+    }
+    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+      return "JIT compilers";
+    }
+    if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+      return "GC";
+    }
+    return "other";
+  }
+
+  /**
+   * Each thread's user and system CPU time, in clock ticks, from {@code /proc/PID/task/TID/stat}
+   * (Linux only), by thread id, with its name.
+   *
+   * @return {@code tid -> [user, system]}, the name as the key's part after a space; empty where
+   *     there is no {@code /proc}
+   */
+  private static Map<String, long[]> threadTicks(Optional<ProcessHandle> process) {
+    Map<String, long[]> ticks = new TreeMap<>();
+    if (process.isEmpty()) {
+      return ticks;
+    }
+    Path tasks = Path.of("/proc", String.valueOf(process.get().pid()), "task");
+    if (!Files.isDirectory(tasks)) {
+      return ticks;
+    }
+    try (var stream = Files.list(tasks)) {
+      for (Path task : (Iterable<Path>) stream::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+          int open = stat.indexOf('(');
+          int close = stat.lastIndexOf(')');
+          String[] fields = stat.substring(close + 2).split(" ");
+          // fields from the state on: utime is the 12th, stime the 13th (proc(5))
+          ticks.put(
+              task.getFileName() + " " + stat.substring(open + 1, close),
+              new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])});
+        } catch (IOException | RuntimeException gone) {
+          // a thread that ended meanwhile
+        }
+      }
+    } catch (IOException unreadable) {
+      ticks.clear();
+    }
+    return ticks;
+  }
+
+  /**
+   * The gateway's CPU time per admission over the window, split into user and system time and by
+   * kind of thread (Jetty's pool, the JIT compilers, the garbage collector, the rest), from the
+   * threads' clock ticks (USER_HZ, 100 a second on Linux).
+   */
+  private static @Nullable String cpuSplit(
+      Map<String, long[]> before, Map<String, long[]> after, int admissions) {
+    if (after.isEmpty() || admissions == 0) {
+      return null;
+    }
+    Map<String, long[]> kinds = new java.util.LinkedHashMap<>();
+    for (String kind : List.of("Jetty pool", "JIT compilers", "GC", "other")) {
+      kinds.put(kind, new long[2]);
+    }
+    long user = 0;
+    long system = 0;
+    for (Map.Entry<String, long[]> thread : after.entrySet()) {
+      long[] start = before.getOrDefault(thread.getKey(), new long[2]);
+      long u = thread.getValue()[0] - start[0];
+      long s = thread.getValue()[1] - start[1];
+      String kind = kind(thread.getKey());
+      kinds.get(kind)[0] += u;
+      kinds.get(kind)[1] += s;
+      user += u;
+      system += s;
+    }
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "gateway CPU us/admission from its threads' ticks: user %.0f, system %.0f;",
+                perAdmission(user, admissions),
+                perAdmission(system, admissions)));
+    kinds.forEach(
+        (kind, ticks) ->
+            line.append(
+                String.format(
+                    Locale.ROOT,
+                    " %s %.0f (system %.0f)",
+                    kind,
+                    perAdmission(ticks[0] + ticks[1], admissions),
+                    perAdmission(ticks[1], admissions))));
+    return line.toString();
+  }
+
+  private static double perAdmission(long ticks, int admissions) {
+    return ticks * 10_000.0 / admissions; // a tick is 10 ms: 10,000 us
   }
 
   private static Map<String, Long> counts(Map<String, LongAdder> adders) {

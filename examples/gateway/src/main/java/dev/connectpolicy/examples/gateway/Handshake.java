@@ -42,11 +42,18 @@ final class Handshake {
   /** The close code of a protocol mismatch (O6). */
   static final int PROTOCOL_ERROR = 1002;
 
+  /** The log line of a connection the benchmark floor answered. */
+  static final String FLOOR_SUMMARY =
+      "accepted by the benchmark floor: constant hello-ok, no admission";
+
   private final ConnectPolicy policy;
   private final GatewayConfig config;
   private final PairingStore pairings;
   private final Clock clock;
   private final String serverVersion;
+
+  /** The benchmark floor's one answer; null in every gateway that admits. */
+  private final @Nullable Answer floor;
 
   Handshake(
       ConnectPolicy policy,
@@ -54,11 +61,40 @@ final class Handshake {
       PairingStore pairings,
       Clock clock,
       String serverVersion) {
+    this(policy, config, pairings, clock, serverVersion, false);
+  }
+
+  /**
+   * Creates the handshake.
+   *
+   * @param benchmarkFloor true only for the load benchmark's transport floor: no policy is asked,
+   *     every upgrade proceeds and every first message is answered with the same {@code hello-ok},
+   *     whatever it holds, so that the gateway's CPU per connection can be measured without
+   *     admission. Never for real clients: it admits anyone.
+   */
+  Handshake(
+      ConnectPolicy policy,
+      GatewayConfig config,
+      PairingStore pairings,
+      Clock clock,
+      String serverVersion,
+      boolean benchmarkFloor) {
     this.policy = policy;
     this.config = config;
     this.pairings = pairings;
     this.clock = clock;
     this.serverVersion = serverVersion;
+    this.floor =
+        benchmarkFloor ? new Answer(Frames.floorHelloOk(serverVersion), null, FLOOR_SUMMARY) : null;
+  }
+
+  /**
+   * Whether this is the benchmark floor, which admits anyone.
+   *
+   * @return true only for the load benchmark's floor
+   */
+  boolean benchmarkFloor() {
+    return floor != null;
   }
 
   /**
@@ -107,6 +143,9 @@ final class Handshake {
    * @return the decision: accept or defer (the upgrade proceeds), or reject with its HTTP status
    */
   UpgradeDecision upgrade(Socket socket) {
+    if (floor != null) {
+      return UpgradeDecision.deferred();
+    }
     try {
       return Admission.admitUpgrade(
           policy, SocketInfo.of(socket.remoteAddress(), socket.headers()), config);
@@ -143,6 +182,9 @@ final class Handshake {
    * @return the answer
    */
   Answer answer(String text, Socket socket, String nonce, String connId) {
+    if (floor != null) {
+      return floor;
+    }
     try {
       return answerRequest(text, socket, nonce, connId);
     } catch (Throwable bug) {

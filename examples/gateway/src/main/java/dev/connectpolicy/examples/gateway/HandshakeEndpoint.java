@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -64,9 +63,9 @@ public final class HandshakeEndpoint implements Session.Listener {
   private final Duration handshakeTimeout;
   private final ConnectionLog log;
   private final PreauthLimits.Permit permit;
-  private final String connId = UUID.randomUUID().toString();
+  private final String connId;
   // 122 random bits from the JDK's SecureRandom, as OpenClaw's randomUUID() nonce.
-  private final String nonce = UUID.randomUUID().toString();
+  private final String nonce;
   private final AtomicReference<State> state = new AtomicReference<>(State.AWAITING_CONNECT);
   private final Message message = new Message();
   private volatile @Nullable Session session;
@@ -74,12 +73,16 @@ public final class HandshakeEndpoint implements Session.Listener {
   private volatile String outcome = "closed before a connect request";
   private volatile @Nullable String error;
   private volatile boolean reading = true;
+  private final boolean scheduleDeadline;
 
   /**
    * Creates the endpoint of one upgraded connection.
    *
    * @param deadline the handshake deadline, on {@link System#nanoTime()}'s clock: the connect
    *     request must have arrived by then
+   * @param deadlineTimer the timer of the HTTP phase, which calls {@link #deadlinePassed()} at the
+   *     deadline and which this endpoint cancels once the connect request has arrived; null to
+   *     schedule one on open
    * @param handshakeTimeout the handshake timeout, for the log and for the closing handshake
    * @param permit the connection's place among the unauthenticated ones, given back on {@code
    *     hello-ok}
@@ -89,9 +92,15 @@ public final class HandshakeEndpoint implements Session.Listener {
       Handshake.Socket socket,
       Scheduler scheduler,
       long deadline,
+      Scheduler.@Nullable Task deadlineTimer,
       Duration handshakeTimeout,
       ConnectionLog log,
       PreauthLimits.Permit permit) {
+    String[] ids = Ids.twoRandomUuids();
+    this.connId = ids[0];
+    this.nonce = ids[1];
+    this.timer = deadlineTimer;
+    this.scheduleDeadline = deadlineTimer == null;
     this.permit = permit;
     this.handshake = handshake;
     this.socket = socket;
@@ -107,17 +116,22 @@ public final class HandshakeEndpoint implements Session.Listener {
     try {
       session.sendText(handshake.challenge(nonce), Callback.NOOP);
       session.demand();
-      timer =
-          scheduler.schedule(
-              this::deadlinePassed,
-              Math.max(0, deadline - System.nanoTime()),
-              TimeUnit.NANOSECONDS);
+      if (scheduleDeadline) {
+        timer =
+            scheduler.schedule(
+                this::deadlinePassed,
+                Math.max(0, deadline - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
+      } else if (System.nanoTime() - deadline >= 0) {
+        deadlinePassed(); // the HTTP phase's timer fired before the session was open
+      }
     } catch (Throwable failed) {
       failClosed(session, failed);
     }
   }
 
-  private void deadlinePassed() {
+  /** Closes the connection with {@code 1008 handshake timeout} if no connect request came. */
+  void deadlinePassed() {
     Session open = session;
     if (open != null && state.compareAndSet(State.AWAITING_CONNECT, State.CLOSING)) {
       close(

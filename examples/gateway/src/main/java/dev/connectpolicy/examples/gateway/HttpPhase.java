@@ -29,9 +29,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The HTTP phase of a connection, from the TCP accept to the WebSocket: the handshake deadline,
  * which starts at the accept and closes a connection whose upgrade request has not arrived by then
- * (slowloris included: bytes that keep arriving do not move it); the policy's decision on the
- * upgrade request ({@link dev.connectpolicy.api.ConnectPolicy#evaluateUpgrade}), which may refuse
- * it with an HTTP status; and the log line of a connection that never becomes a WebSocket.
+ * (slowloris included: bytes that keep arriving do not move it), and whose timer, one per
+ * connection, then closes the WebSocket that has not sent its connect request by then; the policy's
+ * decision on the upgrade request ({@link dev.connectpolicy.api.ConnectPolicy#evaluateUpgrade}),
+ * which may refuse it with an HTTP status; and the log line of a connection that never becomes a
+ * WebSocket.
  *
  * <p>As a {@link Connection.Listener} of the connector it sees every HTTP connection open and close
  * (an upgrade closes the HTTP connection and opens the WebSocket one on the same socket); as the
@@ -60,6 +62,9 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
     final String remoteAddress;
     volatile Scheduler.@Nullable Task timer;
 
+    /** The WebSocket endpoint the connection was handed to, which the timer then closes. */
+    volatile @Nullable HandshakeEndpoint endpoint;
+
     /** The log line's text; null once the connection is handed to a WebSocket endpoint. */
     volatile @Nullable String outcome = OPEN;
 
@@ -82,7 +87,12 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
   }
 
   private void expired(Connection connection, Phase phase) {
-    // a refused upgrade keeps its line; a connection handed to a WebSocket has its own deadline
+    HandshakeEndpoint endpoint = phase.endpoint;
+    if (endpoint != null) {
+      endpoint.deadlinePassed(); // the same deadline, after the upgrade
+      return;
+    }
+    // a refused upgrade keeps its line
     if (Phase.OPEN.equals(phase.outcome)) {
       phase.outcome =
           "closed: handshake timeout before the upgrade after " + timeout.toMillis() + " ms";
@@ -95,7 +105,8 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
     Phase phase = phases.remove(connection);
     if (phase != null) {
       Scheduler.Task timer = phase.timer;
-      if (timer != null) {
+      // upgraded: the WebSocket endpoint keeps the timer, one per connection, and cancels it
+      if (timer != null && phase.endpoint == null) {
         timer.cancel();
       }
       String outcome = phase.outcome;
@@ -131,13 +142,20 @@ final class HttpPhase implements Connection.Listener, WebSocketCreator {
       return null;
     }
     phase.outcome = null;
+    // No extension, as OpenClaw's gateway (perMessageDeflate: false): a client offering
+    // permessage-deflate, as Node's ws client does by default, would cost a Deflater and an
+    // Inflater per connection for frames of a few hundred bytes.
+    response.setExtensions(List.of());
     PreauthLimits.Permit permit =
         request.getConnectionMetaData().getConnection().getEndPoint()
                 instanceof LimitingConnector.PermitEndPoint limited
             ? limited.permit
             : PreauthLimits.Permit.NONE;
-    return new HandshakeEndpoint(
-        handshake, socket, scheduler, phase.deadline, timeout, log, permit);
+    HandshakeEndpoint endpoint =
+        new HandshakeEndpoint(
+            handshake, socket, scheduler, phase.deadline, phase.timer, timeout, log, permit);
+    phase.endpoint = endpoint;
+    return endpoint;
   }
 
   /** The peer's address and the headers admission reads, repeated ones joined as Node.js does. */

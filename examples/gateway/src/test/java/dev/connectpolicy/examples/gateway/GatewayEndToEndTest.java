@@ -285,6 +285,37 @@ class GatewayEndToEndTest {
   }
 
   /**
+   * The load benchmark's transport floor ({@code --benchmark-floor}) asks no policy: a backend with
+   * a wrong token, which the same gateway refuses without it, gets the floor's constant {@code
+   * hello-ok}, and the log line says so. The default gateway is never the floor.
+   */
+  @Test
+  void benchmarkFloor_answersEveryConnectWithTheConstantHelloOk_andIsNeverTheDefault()
+      throws Exception {
+    ObjectNode frame = backend();
+    params(frame).putObject("auth").put("token", "not-the-token");
+
+    TestClient refused = connect(start(TOKEN_GATEWAY));
+    refused.challenge();
+    refused.send(frame.toString());
+    assertThat(refused.next().path("ok").asBoolean(true)).isFalse();
+
+    LogLines log = new LogLines();
+    Gateway floor = start(Gateway.builder(TOKEN_GATEWAY).benchmarkFloor().connectionLog(log));
+    TestClient client = connect(floor);
+    assertThat(client.challenge()).isNotBlank();
+    client.send(frame.toString());
+    JsonNode answer = client.next();
+    assertThat(answer.path("ok").asBoolean()).isTrue();
+    assertThat(answer.path("id").asText()).isEqualTo("benchmark-floor");
+    assertThat(answer.path("payload").path("type").asText()).isEqualTo("hello-ok");
+    assertThat(answer.path("payload").path("server").path("connId").asText())
+        .isEqualTo("benchmark-floor");
+    client.socket().sendClose(1000, "bye");
+    assertThat(log.single()).contains(Handshake.FLOOR_SUMMARY).endsWith("closed 1000 bye");
+  }
+
+  /**
    * Test 5: the admitted backend of test 3, but its upgrade carries {@code X-Forwarded-For} naming
    * another address, and the gateway trusts no proxy: the client is not local, so nothing exempts
    * it from the device identity.

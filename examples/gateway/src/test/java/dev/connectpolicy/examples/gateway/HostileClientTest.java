@@ -67,6 +67,26 @@ class HostileClientTest {
     return client;
   }
 
+  /**
+   * A client offering permessage-deflate, as Node's ws client does by default, is upgraded without
+   * it, as OpenClaw's gateway upgrades it: no extension header, and the challenge sent as plain
+   * text.
+   */
+  @Test
+  void permessageDeflateOffered_isNotNegotiated() throws Exception {
+    Gateway gateway = start();
+    RawClient client = raw(gateway);
+    RawClient.Response response =
+        client.upgrade(
+            gateway.port(),
+            Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"));
+    assertThat(response.status()).isEqualTo(101);
+    assertThat(response.headers()).doesNotContainKey("sec-websocket-extensions");
+    RawClient.Frame challenge = client.readFrame();
+    assertThat(challenge.opcode()).isEqualTo(RawClient.TEXT);
+    assertThat(challenge.text()).contains("connect.challenge");
+  }
+
   private TestClient client(Gateway gateway) throws Exception {
     TestClient client = TestClient.connect(gateway.uri());
     resources.add(client::abort);
