@@ -61,7 +61,7 @@ final class RequestReadings {
       OPENCLAW_2026_3_11.toBuilder()
           .schema(
               ConnectSchema.of(
-                  List.copyOf(OPENCLAW_2026_3_11.schema().clientIds()),
+                  OPENCLAW_2026_3_11.schema().clientIds(),
                   List.of(
                       "webchat", "cli", "ui", "backend", "node", "probe", "test", "tool-events"),
                   Wording.AJV_LITERAL_UNION))
@@ -95,7 +95,7 @@ final class RequestReadings {
                       "test",
                       "fingerprint",
                       "openclaw-probe"),
-                  List.copyOf(OPENCLAW_2026_3_13.schema().clientModes()),
+                  OPENCLAW_2026_3_13.schema().clientModes(),
                   Wording.AJV_ENUM))
           .foreignHostIsRemote(false)
           .localFromSocketOnly(true)
@@ -111,11 +111,7 @@ final class RequestReadings {
    */
   static final RequestReading OPENCLAW_2026_5_28 =
       OPENCLAW_2026_4_22.toBuilder()
-          .schema(
-              ConnectSchema.of(
-                  List.copyOf(OPENCLAW_2026_4_22.schema().clientIds()),
-                  List.copyOf(OPENCLAW_2026_4_22.schema().clientModes()),
-                  Wording.TYPEBOX_ENUM))
+          .schema(OPENCLAW_2026_4_22.schema().withWording(Wording.TYPEBOX_ENUM))
           .deviceTokenScopeMismatch(true)
           .silentApproval(silentApproval(true))
           .build();

@@ -1,6 +1,6 @@
 package dev.connectpolicy.engine.internal;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,7 +33,7 @@ public record ConnectSchema(Set<String> clientIds, Set<String> clientModes, Word
   }
 
   /**
-   * A schema over the lists in the order the bundle declares them.
+   * A schema over the lists, written in the order the bundle declares them.
    *
    * @param clientIds the client ids
    * @param clientModes the client modes
@@ -41,8 +41,18 @@ public record ConnectSchema(Set<String> clientIds, Set<String> clientModes, Word
    * @return the schema
    */
   public static ConnectSchema of(
-      List<String> clientIds, List<String> clientModes, Wording wording) {
+      Collection<String> clientIds, Collection<String> clientModes, Wording wording) {
     return new ConnectSchema(Set.copyOf(clientIds), Set.copyOf(clientModes), wording);
+  }
+
+  /**
+   * The same lists, validated by another release's validator.
+   *
+   * @param other the other validator's wording
+   * @return the schema
+   */
+  public ConnectSchema withWording(Wording other) {
+    return new ConnectSchema(clientIds, clientModes, other);
   }
 
   /**
