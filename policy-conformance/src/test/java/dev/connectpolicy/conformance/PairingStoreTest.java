@@ -109,15 +109,14 @@ class PairingStoreTest {
   }
 
   /**
-   * With a Node that has {@code node:sqlite} (22.5 and later; the system property {@code
-   * connectpolicy.node}, else {@code node} on the PATH), the shipped script reads a database laid
-   * out as OpenClaw 2026.9's {@code device_pairing_paired} table, in WAL mode as the gateway keeps
-   * it: camel-case fields, JSON columns parsed, empty columns left out.
+   * With a Node that has {@code node:sqlite} (22.5 and later; see {@link #nodeWithSqlite()}), the
+   * shipped script reads a database laid out as OpenClaw 2026.9's {@code device_pairing_paired}
+   * table, in WAL mode as the gateway keeps it: camel-case fields, JSON columns parsed, empty
+   * columns left out.
    */
   @Test
   void theScriptReadsAPairingTableOfOpenClaw2026_9() throws Exception {
-    Path node = Path.of(System.getProperty("connectpolicy.node", "node"));
-    assumeTrue(hasNodeSqlite(node), "no Node with node:sqlite: " + node);
+    Path node = nodeWithSqlite();
     Path database = database();
     run(
         node,
@@ -151,8 +150,7 @@ class PairingStoreTest {
 
   @Test
   void theScriptFindsNothingInADatabaseWithoutThePairingTable() throws Exception {
-    Path node = Path.of(System.getProperty("connectpolicy.node", "node"));
-    assumeTrue(hasNodeSqlite(node), "no Node with node:sqlite: " + node);
+    Path node = nodeWithSqlite();
     Path database = database();
     run(
         node,
@@ -160,6 +158,18 @@ class PairingStoreTest {
             + "new DatabaseSync(process.argv[1]).exec('CREATE TABLE other (id TEXT)');",
         database.toString());
     assertThat(new PairingStore(state, node).record(DEVICE)).isNull();
+  }
+
+  /**
+   * The Node to run the script with: the system property {@code connectpolicy.node}, else the
+   * environment variable {@code CONNECTPOLICY_NODE} (which CI sets to a Node 24 it installs), else
+   * {@code node} on the PATH; the test is skipped unless it has {@code node:sqlite}.
+   */
+  private static Path nodeWithSqlite() {
+    String configured = System.getenv().getOrDefault("CONNECTPOLICY_NODE", "node");
+    Path node = Path.of(System.getProperty("connectpolicy.node", configured));
+    assumeTrue(hasNodeSqlite(node), "no Node with node:sqlite: " + node);
+    return node;
   }
 
   private Path database() throws IOException {
