@@ -1,9 +1,11 @@
 package dev.connectpolicy.engine.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connectpolicy.api.ConnectPolicy;
 import dev.connectpolicy.api.Decision;
+import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.api.RejectCode;
 import dev.connectpolicy.api.UpgradeDecision;
@@ -138,6 +140,27 @@ class IngressAttributionTest {
     // a peer that is neither loopback nor a proxy, without forwarding headers: direct-remote
     assertThat(refused(LATEST, socket("203.0.113.10"), LAN_PROXY)).isFalse();
     assertThat(local(LATEST, socket("203.0.113.10"), LAN_PROXY)).isFalse();
+  }
+
+  @Test
+  void forwardingHeadersThatNameNoAddress_failClosed() {
+    // hostile or broken forwarding values behind a trusted proxy: the client is attributed to no
+    // one, so 2026.9.6's reading refuses the upgrade, and no reading makes the client local
+    for (String value :
+        List.of("garbage", "203.0.113.7, garbage", "unknown", ",", "127.0.0.1:99999")) {
+      SocketInfo forwarded = socket("127.0.0.1", "x-forwarded-for", value);
+      assertThat(refused(LATEST, forwarded, LOOPBACK_PROXIES)).as(value).isTrue();
+      assertThat(local(LATEST, forwarded, LOOPBACK_PROXIES)).as(value).isFalse();
+      assertThat(local(RECOMMENDED, forwarded, LOOPBACK_PROXIES)).as(value).isFalse();
+      // from a peer that is no trusted proxy, any forwarding header is refused by 2026.9.6
+      assertThat(refused(LATEST, socket("203.0.113.10", "x-forwarded-for", value), NO_PROXIES))
+          .as(value)
+          .isTrue();
+    }
+    // a NUL never reaches attribution: the socket itself is refused, naming the header
+    assertThatThrownBy(() -> socket("127.0.0.1", "x-forwarded-for", "203.0.113.7\u0000"))
+        .isInstanceOf(InvalidContextException.class)
+        .hasMessageContaining("socket.headers.x-forwarded-for");
   }
 
   @Test
