@@ -47,12 +47,10 @@ GATEWAY_JAR=${GATEWAY_JAR:-$JAR}
 LOAD=(dev.connectpolicy.examples.gateway.GatewayLoad)
 
 WORK=$(mktemp -d)
-GATEWAY_PID=
+# shellcheck source=example-gateway.sh
+source "$ROOT"/examples/gateway/bench/example-gateway.sh
 cleanup() {
-  if [[ -n $GATEWAY_PID ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
-    kill "$GATEWAY_PID"
-    wait "$GATEWAY_PID" 2>/dev/null || true
-  fi
+  stop_example_gateway
   if [[ -n ${KEEP:-} ]]; then
     mkdir -p "$KEEP" && cp "$WORK"/gateway*.log "$WORK"/gc.log "$KEEP"/ 2>/dev/null || true
   fi
@@ -68,27 +66,10 @@ export CONNECT_POLICY_GATEWAY_TOKEN
 
 load_average() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M:%S) UTC"; }
 
-# start_gateway [gateway options...]: starts the gateway, sets GATEWAY_PID and PORT.
+# start_gateway [gateway options...]: starts the gateway under test with a GC log.
 start_gateway() {
-  : >"$WORK"/gateway.log
   # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTIONS is a list of options
-  "$JAVA" -Xmx"$GATEWAY_HEAP" -Xlog:gc:file="$WORK"/gc.log ${GATEWAY_JAVA_OPTIONS:-} \
-    -jar "$GATEWAY_JAR" --port 0 --pairings "$WORK"/pairings.jsonl "$@" >"$WORK"/gateway.log 2>&1 &
-  GATEWAY_PID=$!
-  PORT=
-  for _ in $(seq 1 300); do
-    PORT=$(sed -n 's|.*listening on ws://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK"/gateway.log)
-    [[ -n $PORT ]] && break
-    kill -0 "$GATEWAY_PID" 2>/dev/null || { cat "$WORK"/gateway.log >&2; exit 1; }
-    sleep 0.1
-  done
-  [[ -n $PORT ]] || { echo "the gateway did not start within 30 s" >&2; exit 1; }
-}
-
-stop_gateway() {
-  kill "$GATEWAY_PID"
-  wait "$GATEWAY_PID" 2>/dev/null || true
-  GATEWAY_PID=
+  start_example_gateway "$GATEWAY_JAR" -Xlog:gc:file="$WORK"/gc.log ${GATEWAY_JAVA_OPTIONS:-} -- "$@"
 }
 
 load_average
@@ -97,7 +78,7 @@ start_gateway
   --pid "$GATEWAY_PID" --connections "$CONNECTIONS" --warmup-seconds "$WARMUP" \
   --warmup-max-seconds "$WARMUP_MAX" --seconds "$SECONDS_PER_PHASE" --flood "$FLOOD" --flood-kib "$FLOOD_KIB" \
   --flood-pause-ms "$FLOOD_PAUSE_MS" --flood-addresses "$FLOOD_ADDRESSES" --gc-log "$WORK"/gc.log
-stop_gateway
+stop_example_gateway
 echo
 echo "gateway log: $(grep -c ' conn=' "$WORK"/gateway.log) connection lines," \
   "$(grep -c 'Java heap space\|OutOfMemoryError' "$WORK"/gateway.log || true) heap errors"
@@ -112,7 +93,7 @@ if [[ $FLOOR != 0 ]]; then
     --pid "$GATEWAY_PID" --connections "$CONNECTIONS" --warmup-seconds "$WARMUP" \
     --warmup-max-seconds "$WARMUP_MAX" --seconds "$SECONDS_PER_PHASE" --flood 0 \
     --label "floor (no admission)"
-  stop_gateway
+  stop_example_gateway
   echo
   echo "floor gateway log: $(grep -c 'accepted by the benchmark floor' "$WORK"/gateway.log)" \
     "connections answered by the floor"

@@ -39,13 +39,11 @@ fi
 LOAD=(dev.connectpolicy.examples.gateway.GatewayLoad)
 
 WORK=$(mktemp -d)
-GATEWAY_PID=
+# shellcheck source=example-gateway.sh
+source "$ROOT"/examples/gateway/bench/example-gateway.sh
 OPENCLAW_PGID=
 cleanup() {
-  if [[ -n $GATEWAY_PID ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
-    kill "$GATEWAY_PID"
-    wait "$GATEWAY_PID" 2>/dev/null || true
-  fi
+  stop_example_gateway
   if [[ -n $OPENCLAW_PGID ]]; then
     kill -TERM -- "-$OPENCLAW_PGID" 2>/dev/null || true
     for _ in $(seq 1 50); do
@@ -82,21 +80,9 @@ run_load() { # NAME PORT PID
 }
 
 # --- the example gateway ------------------------------------------------------------------------
-"$JAVA" -Xmx"$GATEWAY_HEAP" -jar "$JAR" --port 0 --pairings "$WORK"/pairings.jsonl \
-  >"$WORK"/gateway.log 2>&1 &
-GATEWAY_PID=$!
-PORT=
-for _ in $(seq 1 300); do
-  PORT=$(sed -n 's|.*listening on ws://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK"/gateway.log)
-  [[ -n $PORT ]] && break
-  kill -0 "$GATEWAY_PID" 2>/dev/null || { cat "$WORK"/gateway.log >&2; exit 1; }
-  sleep 0.1
-done
-[[ -n $PORT ]] || { echo "the example gateway did not start within 30 s" >&2; exit 1; }
+start_example_gateway "$JAR" --
 run_load example-gateway "$PORT" "$GATEWAY_PID"
-kill "$GATEWAY_PID"
-wait "$GATEWAY_PID" 2>/dev/null || true
-GATEWAY_PID=
+stop_example_gateway
 
 # --- OpenClaw -----------------------------------------------------------------------------------
 PORT=$(free_port)
