@@ -15,6 +15,7 @@ import dev.connectpolicy.api.Reject;
 import dev.connectpolicy.engine.evidence.Admission;
 import dev.connectpolicy.engine.evidence.ConnectFrame;
 import dev.connectpolicy.engine.evidence.RequestJson;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,6 +129,11 @@ final class Frames {
    * @return the frame
    */
   static String helloOk(String id, Accept accept, String serverVersion, String connId) {
+    return helloOk(id, accept.role().wire(), accept.scopes(), serverVersion, connId);
+  }
+
+  private static String helloOk(
+      String id, String role, Iterable<String> scopes, String serverVersion, String connId) {
     ObjectNode frame = response(id, true);
     ObjectNode payload = frame.putObject("payload");
     payload.put("type", "hello-ok");
@@ -139,9 +145,9 @@ final class Frames {
     features.putArray("methods");
     features.putArray("events");
     ObjectNode auth = payload.putObject("auth");
-    auth.put("role", accept.role().wire());
-    ArrayNode scopes = auth.putArray("scopes");
-    accept.scopes().forEach(scopes::add);
+    auth.put("role", role);
+    ArrayNode scopeArray = auth.putArray("scopes");
+    scopes.forEach(scopeArray::add);
     return frame.toString();
   }
 
@@ -154,20 +160,7 @@ final class Frames {
    * @return the frame
    */
   static String floorHelloOk(String serverVersion) {
-    ObjectNode frame = response("benchmark-floor", true);
-    ObjectNode payload = frame.putObject("payload");
-    payload.put("type", "hello-ok");
-    payload.put("protocol", PROTOCOL);
-    ObjectNode server = payload.putObject("server");
-    server.put("version", serverVersion);
-    server.put("connId", "benchmark-floor");
-    ObjectNode features = payload.putObject("features");
-    features.putArray("methods");
-    features.putArray("events");
-    ObjectNode auth = payload.putObject("auth");
-    auth.put("role", "node");
-    auth.putArray("scopes");
-    return frame.toString();
+    return helloOk("benchmark-floor", "node", List.of(), serverVersion, "benchmark-floor");
   }
 
   /**

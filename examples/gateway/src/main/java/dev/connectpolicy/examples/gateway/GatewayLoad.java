@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -242,7 +243,7 @@ public final class GatewayLoad {
     int connections = number(options, "connections", 16);
     Duration warmup = Duration.ofSeconds(number(options, "warmup-seconds", 10));
     // 0: the warm-up is warmup-seconds; more: then on until the gateway's JIT is quiet, at most
-    // this
+    // this long in all
     Duration warmupMax = Duration.ofSeconds(number(options, "warmup-max-seconds", 0));
     Duration window = Duration.ofSeconds(number(options, "seconds", 20));
     int flood = number(options, "flood", 0);
@@ -464,13 +465,12 @@ public final class GatewayLoad {
       Map<String, long[]> before = threadTicks(gateway);
       Thread.sleep(5_000);
       waited += 5;
-      Map<String, long[]> after = threadTicks(gateway);
       long all = 0;
       long jit = 0;
       boolean hasJit = false;
-      for (Map.Entry<String, long[]> thread : after.entrySet()) {
-        long[] start = before.getOrDefault(thread.getKey(), new long[2]);
-        long ticks = thread.getValue()[0] + thread.getValue()[1] - start[0] - start[1];
+      for (Map.Entry<String, long[]> thread :
+          ticksBetween(before, threadTicks(gateway)).entrySet()) {
+        long ticks = thread.getValue()[0] + thread.getValue()[1];
         all += ticks;
         if (kind(thread.getKey()).equals("JIT compilers")) {
           jit += ticks;
@@ -555,16 +555,15 @@ public final class GatewayLoad {
     if (after.isEmpty() || admissions == 0) {
       return null;
     }
-    Map<String, long[]> kinds = new java.util.LinkedHashMap<>();
+    Map<String, long[]> kinds = new LinkedHashMap<>();
     for (String kind : List.of("Jetty pool", "JIT compilers", "GC", "other")) {
       kinds.put(kind, new long[2]);
     }
     long user = 0;
     long system = 0;
-    for (Map.Entry<String, long[]> thread : after.entrySet()) {
-      long[] start = before.getOrDefault(thread.getKey(), new long[2]);
-      long u = thread.getValue()[0] - start[0];
-      long s = thread.getValue()[1] - start[1];
+    for (Map.Entry<String, long[]> thread : ticksBetween(before, after).entrySet()) {
+      long u = thread.getValue()[0];
+      long s = thread.getValue()[1];
       String kind = kind(thread.getKey());
       kinds.get(kind)[0] += u;
       kinds.get(kind)[1] += s;
@@ -588,6 +587,21 @@ public final class GatewayLoad {
                     perAdmission(ticks[0] + ticks[1], admissions),
                     perAdmission(ticks[1], admissions))));
     return line.toString();
+  }
+
+  /**
+   * Each thread's user and system clock ticks between two readings of {@link #threadTicks}; a
+   * thread that started in between counts from zero.
+   */
+  private static Map<String, long[]> ticksBetween(
+      Map<String, long[]> before, Map<String, long[]> after) {
+    Map<String, long[]> between = new TreeMap<>();
+    after.forEach(
+        (thread, ticks) -> {
+          long[] start = before.getOrDefault(thread, new long[2]);
+          between.put(thread, new long[] {ticks[0] - start[0], ticks[1] - start[1]});
+        });
+    return between;
   }
 
   private static double perAdmission(long ticks, int admissions) {
