@@ -19,11 +19,13 @@ import dev.connectpolicy.api.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** A compiled profile decides exactly as its interpreted pipeline, on every cell and beyond. */
+@Order(1) // walks a whole fact space
 class CompiledPolicyTest {
 
   static List<Profile> openClawProfiles() {

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>After an intended policy change, regenerate with {@code ./mvnw -B verify
  * -Dconnectpolicy.updateGoldenTables=true} and review the table diff in the pull request.
  */
+@Order(2) // walks a whole fact space
 class GoldenTablesTest {
 
   static final Path TABLES = Path.of("..", "docs", "tables");

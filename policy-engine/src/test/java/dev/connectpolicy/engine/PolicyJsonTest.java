@@ -28,9 +28,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+@Order(Order.DEFAULT + 5) // walks a whole fact space
 class PolicyJsonTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** The README's examples compile and do what it says; its facts match the code. */
+@Order(3) // walks a whole fact space
 class ReadmeTest {
 
   private static String readme() throws IOException {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * exception, with a well-formed decision named after one of its own rules, identically with tracing
  * on.
  */
+@Order(Order.DEFAULT + 1) // walks a whole fact space
 class TotalityTest {
 
   /** The size of the standard fact space, as the README states it. */

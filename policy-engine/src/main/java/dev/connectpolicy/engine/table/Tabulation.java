@@ -8,12 +8,14 @@ import dev.connectpolicy.api.UpgradeRule;
 import dev.connectpolicy.engine.PolicyPipeline;
 import dev.connectpolicy.engine.Stage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -234,10 +236,9 @@ public final class Tabulation {
     List<int[]> pairs = new ArrayList<>();
     int[] diffLabels = new int[cells];
     long differing = 0;
+    int[] observable = observableLabels();
     for (int cell = 0; cell < cells; cell++) {
-      CellOutcome before = outcomes.get(labels[b][cell]);
-      CellOutcome after = outcomes.get(labels[n][cell]);
-      if (before.observable().equals(after.observable())) {
+      if (observable[labels[b][cell]] == observable[labels[n][cell]]) {
         diffLabels[cell] = Compactor.OMIT;
         continue;
       }
@@ -334,10 +335,10 @@ public final class Tabulation {
   public long disagreements(CompactTable table, ConnectPolicy policy) {
     int p = indexOf(policy);
     int[] first = firstMatchingRows(table);
+    int[] then = rowLabels(table, TableRow::then);
     long wrong = 0;
     for (int cell = 0; cell < cells; cell++) {
-      CellOutcome expected = outcomes.get(labels[p][cell]);
-      if (first[cell] < 0 || !table.rows().get(first[cell]).then().equals(expected)) {
+      if (first[cell] < 0 || then[first[cell]] != labels[p][cell]) {
         wrong++;
       }
     }
@@ -358,58 +359,118 @@ public final class Tabulation {
     int b = indexOf(base);
     int n = indexOf(changed);
     int[] first = firstMatchingRows(diff);
+    int[] then = rowLabels(diff, TableRow::then);
+    int[] before = rowLabels(diff, TableRow::before);
+    int[] observable = observableLabels();
     long wrong = 0;
     for (int cell = 0; cell < cells; cell++) {
-      CellOutcome before = outcomes.get(labels[b][cell]);
-      CellOutcome after = outcomes.get(labels[n][cell]);
-      boolean differs = !before.observable().equals(after.observable());
-      if (!differs) {
+      int was = labels[b][cell];
+      int is = labels[n][cell];
+      if (observable[was] == observable[is]) {
         wrong += first[cell] < 0 ? 0 : 1;
-        continue;
-      }
-      TableRow row = first[cell] < 0 ? null : diff.rows().get(first[cell]);
-      if (row == null || !after.equals(row.then()) || !before.equals(row.before())) {
+      } else if (first[cell] < 0 || then[first[cell]] != is || before[first[cell]] != was) {
         wrong++;
       }
     }
     return wrong;
   }
 
-  /** For every cell, the index of the first row whose values (as text) match it, or -1. */
-  private int[] firstMatchingRows(CompactTable table) {
-    int[] first = new int[cells];
-    java.util.Arrays.fill(first, -1);
-    int[] undecided = new int[cells];
-    for (int cell = 0; cell < cells; cell++) {
-      undecided[cell] = cell;
+  /**
+   * For each row, the label of the outcome it shows, or -1 when no cell of this tabulation has that
+   * outcome (or the row shows none): labels name distinct outcomes, so equal labels are equal
+   * outcomes.
+   */
+  private int[] rowLabels(CompactTable table, Function<TableRow, @Nullable CellOutcome> shown) {
+    int[] rowLabels = new int[table.rows().size()];
+    for (int r = 0; r < rowLabels.length; r++) {
+      CellOutcome outcome = shown.apply(table.rows().get(r));
+      rowLabels[r] = outcome == null ? -1 : outcomes.indexOf(outcome);
     }
-    int remaining = cells;
-    for (int r = 0; r < table.rows().size() && remaining > 0; r++) {
+    return rowLabels;
+  }
+
+  private int @Nullable [] observableLabels;
+
+  /**
+   * For each label, a number that two labels share exactly when their outcomes are observably the
+   * same (equal once the deciding rule is left out): what a diff compares.
+   */
+  private synchronized int[] observableLabels() {
+    if (observableLabels == null) {
+      Map<CellOutcome, Integer> numbers = new HashMap<>();
+      int[] observable = new int[outcomes.size()];
+      for (int label = 0; label < observable.length; label++) {
+        observable[label] =
+            numbers.computeIfAbsent(outcomes.get(label).observable(), o -> numbers.size());
+      }
+      observableLabels = observable;
+    }
+    return observableLabels;
+  }
+
+  private long @Nullable [][][] valueCells;
+
+  /** For each column and value index, the bit set of the cells holding that value. */
+  private synchronized long[][][] valueCells() {
+    if (valueCells == null) {
+      int words = (cells + 63) >>> 6;
+      long[][][] sets = new long[columns.length][][];
+      for (int c = 0; c < columns.length; c++) {
+        sets[c] = new long[dictionary.get(c).size()][words];
+        for (int cell = 0; cell < cells; cell++) {
+          sets[c][columns[c][cell]][cell >>> 6] |= 1L << cell;
+        }
+      }
+      valueCells = sets;
+    }
+    return valueCells;
+  }
+
+  /**
+   * For every cell, the index of the first row whose values (as text) match it, or -1. Works on bit
+   * sets of cells: a row matches the cells that hold, in every column it names, one of its values.
+   */
+  private int[] firstMatchingRows(CompactTable table) {
+    long[][][] valueCells = valueCells();
+    int words = (cells + 63) >>> 6;
+    long[] undecided = new long[words];
+    Arrays.fill(undecided, -1L);
+    if ((cells & 63) != 0) {
+      undecided[words - 1] = (1L << cells) - 1;
+    }
+    int[] first = new int[cells];
+    Arrays.fill(first, -1);
+    long[] matched = new long[words];
+    long[] any = new long[words];
+    for (int r = 0; r < table.rows().size(); r++) {
       TableRow row = table.rows().get(r);
-      boolean[][] allowed = new boolean[columns.length][];
+      System.arraycopy(undecided, 0, matched, 0, words);
       for (int c = 0; c < columns.length; c++) {
         List<String> values = row.when().get(factColumns.get(c).name());
-        if (values != null) {
-          allowed[c] = new boolean[dictionary.get(c).size()];
-          for (int v = 0; v < allowed[c].length; v++) {
-            allowed[c][v] = values.contains(dictionary.get(c).get(v));
+        if (values == null) {
+          continue;
+        }
+        Arrays.fill(any, 0L);
+        for (int v = 0; v < dictionary.get(c).size(); v++) {
+          if (values.contains(dictionary.get(c).get(v))) {
+            long[] holding = valueCells[c][v];
+            for (int w = 0; w < words; w++) {
+              any[w] |= holding[w];
+            }
           }
         }
-      }
-      int kept = 0;
-      for (int i = 0; i < remaining; i++) {
-        int cell = undecided[i];
-        boolean matches = true;
-        for (int c = 0; c < columns.length && matches; c++) {
-          matches = allowed[c] == null || allowed[c][columns[c][cell]];
-        }
-        if (matches) {
-          first[cell] = r;
-        } else {
-          undecided[kept++] = cell;
+        for (int w = 0; w < words; w++) {
+          matched[w] &= any[w];
         }
       }
-      remaining = kept;
+      for (int w = 0; w < words; w++) {
+        long bits = matched[w];
+        undecided[w] &= ~bits;
+        while (bits != 0) {
+          first[(w << 6) + Long.numberOfTrailingZeros(bits)] = r;
+          bits &= bits - 1;
+        }
+      }
     }
     return first;
   }
