@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * counterexample: that is the history the invariants come from. {@code docs/INVARIANTS.md} is
  * generated from this check and compared like a golden table.
  */
-@Order(Order.DEFAULT + 4) // walks a whole fact space
+@Order(Order.DEFAULT + 2) // walks a whole fact space
 class InvariantsByProfileTest {
 
   private static final Path DOC = Path.of("..", "docs", "INVARIANTS.md");

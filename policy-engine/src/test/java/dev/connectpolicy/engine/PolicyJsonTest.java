@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-@Order(Order.DEFAULT + 5) // walks a whole fact space
+@Order(Order.DEFAULT + 3) // walks a whole fact space
 class PolicyJsonTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,7 +9,6 @@ import dev.connectpolicy.engine.evidence.internal.IpAddress;
 import dev.connectpolicy.engine.evidence.internal.IpRange;
 import dev.connectpolicy.engine.evidence.internal.OriginUrl;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Order;
 
 /**
  * Coverage-guided fuzzing of the evidence layer's parsers of untrusted input: keys, signatures,
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Order;
  * a value or "not valid" (null, false, or an {@link InvalidContextException}); any other exception
  * is a finding, and so is a secret in an error message.
  */
-@Order(Order.DEFAULT + 2) // starts Jazzer, which scans the class path
 class EvidenceFuzzTest {
 
   @FuzzTest(maxDuration = "5m")

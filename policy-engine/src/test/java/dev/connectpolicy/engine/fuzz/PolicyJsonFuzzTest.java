@@ -6,7 +6,6 @@ import dev.connectpolicy.api.Decision;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.engine.PolicyJson;
 import dev.connectpolicy.engine.Profile;
-import org.junit.jupiter.api.Order;
 
 /**
  * Coverage-guided fuzzing of the JSON codec, the parser of untrusted input. A document is either a
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Order;
  * src/test/resources/dev/connectpolicy/engine/fuzz/PolicyJsonFuzzTestInputs} runs; to fuzz, see the
  * README ({@code -Pfuzz}).
  */
-@Order(Order.DEFAULT + 3) // starts Jazzer, which scans the class path
 class PolicyJsonFuzzTest {
 
   @FuzzTest(maxDuration = "5m")
