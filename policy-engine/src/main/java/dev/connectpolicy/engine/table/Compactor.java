@@ -69,6 +69,16 @@ final class Compactor {
   }
 
   /**
+   * For each column and value index, the bit set of the cells holding that value; read-only, so it
+   * may be read while no pattern is being grown.
+   *
+   * @return the sets, indexed by column, then value
+   */
+  long[][][] valueCells() {
+    return valueCells;
+  }
+
+  /**
    * Covers the labels in the given order.
    *
    * @param labels the label of every cell, or {@link #OMIT}

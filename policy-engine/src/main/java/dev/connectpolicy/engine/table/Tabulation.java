@@ -408,30 +408,12 @@ public final class Tabulation {
     return observableLabels;
   }
 
-  private long @Nullable [][][] valueCells;
-
-  /** For each column and value index, the bit set of the cells holding that value. */
-  private synchronized long[][][] valueCells() {
-    if (valueCells == null) {
-      int words = (cells + 63) >>> 6;
-      long[][][] sets = new long[columns.length][][];
-      for (int c = 0; c < columns.length; c++) {
-        sets[c] = new long[dictionary.get(c).size()][words];
-        for (int cell = 0; cell < cells; cell++) {
-          sets[c][columns[c][cell]][cell >>> 6] |= 1L << cell;
-        }
-      }
-      valueCells = sets;
-    }
-    return valueCells;
-  }
-
   /**
    * For every cell, the index of the first row whose values (as text) match it, or -1. Works on bit
    * sets of cells: a row matches the cells that hold, in every column it names, one of its values.
    */
   private int[] firstMatchingRows(CompactTable table) {
-    long[][][] valueCells = valueCells();
+    long[][][] valueCells = compactor().valueCells();
     int words = (cells + 63) >>> 6;
     long[] undecided = new long[words];
     Arrays.fill(undecided, -1L);
