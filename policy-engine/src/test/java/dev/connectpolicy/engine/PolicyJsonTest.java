@@ -10,6 +10,7 @@ import dev.connectpolicy.api.AuthAdvice;
 import dev.connectpolicy.api.Close;
 import dev.connectpolicy.api.ConnectContext;
 import dev.connectpolicy.api.Decision;
+import dev.connectpolicy.api.Dimension;
 import dev.connectpolicy.api.FactSpace;
 import dev.connectpolicy.api.InvalidContextException;
 import dev.connectpolicy.api.Locality;
@@ -23,21 +24,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 @Order(Order.DEFAULT + 3) // walks a whole fact space
 class PolicyJsonTest {
 
+  /** The tag of the tests that run only in the {@code agreement-proofs} profile. */
+  private static final String EVERY_CELL = "every-cell";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Every context of the standard fact space round trips. In the {@code agreement-proofs} profile
+   * (tag {@code every-cell}), which CI runs once; the default build round trips a sample.
+   */
   @Test
+  @Tag(EVERY_CELL)
   void everyContextOfTheFactSpaceRoundTrips() {
     AtomicLong checked = new AtomicLong();
     FactSpace.standard()
@@ -45,13 +57,48 @@ class PolicyJsonTest {
         .parallel()
         .forEach(
             context -> {
-              ConnectContext back = PolicyJson.readContext(PolicyJson.write(context));
-              if (!back.equals(context)) {
-                throw new AssertionError("round trip changed " + PolicyJson.write(context));
-              }
+              assertRoundTrips(context);
               checked.incrementAndGet();
             });
     assertThat(checked.get()).isEqualTo(TotalityTest.STANDARD_CELLS);
+  }
+
+  /**
+   * Every {@value #STRIDE}th context of the standard fact space round trips, and those contexts
+   * hold every value of every fact: each fact is read and written independently of the others, so
+   * every value of each is exercised.
+   */
+  @Test
+  void aSampleOfTheFactSpaceHoldingEveryValueOfEveryFactRoundTrips() {
+    FactSpace space = FactSpace.standard();
+    Map<Dimension<?>, Set<Object>> unseen = new LinkedHashMap<>();
+    for (Dimension<?> dimension : space.dimensions()) {
+      unseen.put(dimension, new HashSet<>(space.domain(dimension)));
+    }
+    long[] index = {0};
+    long[] checked = {0};
+    space.forEach(
+        context -> {
+          if (index[0]++ % STRIDE != 0) {
+            return;
+          }
+          assertRoundTrips(context);
+          unseen.forEach((dimension, values) -> values.remove(dimension.get(context)));
+          checked[0]++;
+        });
+    unseen.values().removeIf(Set::isEmpty);
+    assertThat(unseen).as("fact values missing from the sample").isEmpty();
+    assertThat(checked[0]).isEqualTo((TotalityTest.STANDARD_CELLS + STRIDE - 1) / STRIDE);
+  }
+
+  /** The stride of the sample: prime, so that it cycles through the values of every fact. */
+  private static final int STRIDE = 61;
+
+  private static void assertRoundTrips(ConnectContext context) {
+    ConnectContext back = PolicyJson.readContext(PolicyJson.write(context));
+    if (!back.equals(context)) {
+      throw new AssertionError("round trip changed " + PolicyJson.write(context));
+    }
   }
 
   @Test
