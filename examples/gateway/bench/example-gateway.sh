@@ -19,6 +19,23 @@ start_example_gateway() {
   "$JAVA" -Xmx"$GATEWAY_HEAP" "${jvm[@]}" -jar "$jar" --port 0 --pairings "$WORK"/pairings.jsonl \
     "$@" >"$WORK"/gateway.log 2>&1 &
   GATEWAY_PID=$!
+  await_listening "the example gateway"
+}
+
+# start_bare_floor JAR [JVM options...]: starts BareTransportFloor (benchmark only: one thread,
+# plain NIO, a constant hello-ok) from the gateway's jar in its place, like start_example_gateway.
+start_bare_floor() {
+  local jar=$1
+  shift
+  : >"$WORK"/gateway.log
+  "$JAVA" -Xmx"$GATEWAY_HEAP" "$@" -cp "$jar" dev.connectpolicy.examples.gateway.BareTransportFloor \
+    --port 0 >"$WORK"/gateway.log 2>&1 &
+  GATEWAY_PID=$!
+  await_listening "the bare transport floor"
+}
+
+# await_listening WHAT: waits until the process started last prints its listening line; sets PORT.
+await_listening() {
   PORT=
   for _ in $(seq 1 300); do
     PORT=$(sed -n 's|.*listening on ws://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK"/gateway.log)
@@ -26,7 +43,7 @@ start_example_gateway() {
     kill -0 "$GATEWAY_PID" 2>/dev/null || { cat "$WORK"/gateway.log >&2; exit 1; }
     sleep 0.1
   done
-  echo "the example gateway did not start within 30 s" >&2
+  echo "$1 did not start within 30 s" >&2
   exit 1
 }
 

@@ -3,7 +3,8 @@
 # its own (-Xmx256m, GC log), drives it with GatewayLoad (valid v3 device proofs, then the same
 # under a flood of unfinished messages), stops it by its process id; then the same unloaded phase
 # against the transport floor (the same gateway started with --benchmark-floor: no admission, a
-# constant hello-ok); and prints the figures beside admit's own cost in a warmed loop, with the
+# constant hello-ok) and against the bare transport floor (BareTransportFloor: one thread, plain
+# NIO, no Jetty, the same constant hello-ok); and prints the figures beside admit's own cost in a warmed loop, with the
 # machine's load average before and after each. See docs/PERFORMANCE.md, "The gateway under load".
 #
 #   examples/gateway/bench/load-benchmark.sh
@@ -18,7 +19,7 @@
 # GATEWAY_HEAP (256m), GATEWAY_JAVA_OPTIONS (extra JVM options for the gateway, such as a JFR
 # recording), GATEWAY_JAR (the gateway's jar, to compare builds: by default the one built here,
 # which GatewayLoad always comes from), KEEP (a folder to keep
-# the gateway's logs and GC log in), FLOOR (1: also measure the transport floor; 0: not).
+# the gateway's logs and GC log in), FLOOR (1: also measure the two transport floors; 0: not).
 #
 # The warm-up matters: at a few hundred connections a second the JIT compiles the connection path
 # for a minute or more (its compiler threads then take a third of the gateway's CPU); a window
@@ -98,6 +99,17 @@ if [[ $FLOOR != 0 ]]; then
   echo "floor gateway log: $(grep -c 'accepted by the benchmark floor' "$WORK"/gateway.log)" \
     "connections answered by the floor"
   mv "$WORK"/gateway.log "$WORK"/gateway-floor.log
+  load_average
+
+  echo
+  echo "bare transport floor: one thread, plain NIO, no library, a constant hello-ok"
+  # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTIONS is a list of options
+  start_bare_floor "$GATEWAY_JAR" ${GATEWAY_JAVA_OPTIONS:-}
+  "$JAVA" -cp "$JAR" "${LOAD[@]}" run --url "ws://127.0.0.1:$PORT/" --dir "$WORK" \
+    --pid "$GATEWAY_PID" --connections "$CONNECTIONS" --warmup-seconds "$WARMUP" \
+    --warmup-max-seconds "$WARMUP_MAX" --seconds "$SECONDS_PER_PHASE" --flood 0 \
+    --label "bare floor (no admission, no Jetty)"
+  stop_example_gateway
   mv "$WORK"/gateway-admitting.log "$WORK"/gateway.log
   load_average
 fi
